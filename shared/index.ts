@@ -1,0 +1,7 @@
+export * from "./ids";
+export * from "./model";
+export * from "./origin";
+export * from "./presence";
+export * from "./protocol";
+export * from "./schema";
+export * from "./validate";

@@ -1,0 +1,80 @@
+import type { WorkshopId } from "./ids";
+
+/** What each role may do. The server enforces it per room; the UI only mirrors it. */
+export const ROLES = ["facilitator", "team", "citizen", "observer"] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
+
+export type DocKind = "content" | "control";
+
+export function canWrite(role: Role, kind: DocKind): boolean {
+  if (role === "observer") return false;
+  // Until the roles issue lands, every participant but observers may write both documents.
+  return kind === "content" || kind === "control";
+}
+
+/** The websocket path; the stock provider appends `/<room>`. */
+export const SYNC_PATH = "/sync";
+const CONTROL_SUFFIX = "/control";
+
+export const contentRoom = (id: WorkshopId): string => id;
+export const controlRoom = (id: WorkshopId): string => `${id}${CONTROL_SUFFIX}`;
+
+export function parseRoom(room: string): { workshopId: string; kind: DocKind } | null {
+  if (room.endsWith(CONTROL_SUFFIX))
+    return { workshopId: room.slice(0, -CONTROL_SUFFIX.length), kind: "control" };
+  if (room.includes("/")) return null;
+  return { workshopId: room, kind: "content" };
+}
+
+/** Close codes the server sends; 4000–4999 are the application range of RFC 6455. */
+export const CLOSE = {
+  /** The server restarts: clients reconnect. */
+  serviceRestart: 1012,
+  messageTooBig: 1009,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  /** The token was rotated or revoked while connected: the client must not retry with it. */
+  tokenRevoked: 4401,
+  /** The room's stored data could not be loaded. */
+  roomUnavailable: 4500,
+} as const;
+
+// ---- REST ----
+
+export interface CreateWorkshopRequest {
+  title: string;
+  challenge: string;
+}
+
+export type RoleLinks = Record<Role, string>;
+
+export interface CreateWorkshopResponse {
+  id: WorkshopId;
+  links: RoleLinks;
+}
+
+/** `GET /api/workshops/:id/session` with `Authorization: Bearer <token>`. */
+export interface SessionResponse {
+  id: WorkshopId;
+  role: Role;
+  title: string;
+  /** Present for facilitators only: the share panel shows them. */
+  links?: RoleLinks;
+}
+
+export interface ApiError {
+  error: string;
+  message: string;
+}
+
+/** Links carry the token in the fragment, so it never reaches server logs or Referer headers. */
+export const workshopLink = (origin: string, id: WorkshopId, role: Role, token: string): string =>
+  `${origin.replace(/\/$/, "")}/w/${id}#role=${role}&token=${encodeURIComponent(token)}`;
+
+export function parseLinkFragment(hash: string): { role: Role; token: string } | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const role = params.get("role");
+  const token = params.get("token");
+  return isRole(role) && token ? { role, token } : null;
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { NoteId, ParticipantId } from "./ids";
+import { LIMITS, NOTE_COLORS, type NoteColor, STAGES, type StageId } from "./schema";
+
+/**
+ * Readers for data that came out of a Y.Doc. Documents are written by any peer, by older versions and
+ * possibly by hostile clients, so nothing read from them is trusted: bad fields fall back to defaults,
+ * records without an identity are dropped, and nothing throws into the UI.
+ */
+
+const finite = (fallback: number) => z.number().finite().catch(fallback);
+const clampedString = (max: number) =>
+  z
+    .string()
+    .catch("")
+    .transform((s) => s.slice(0, max));
+
+export const stageSchema = z.enum(STAGES);
+export const colorSchema = z.enum(NOTE_COLORS);
+
+const noteSchema = z.object({
+  id: z.string().min(1),
+  stage: stageSchema,
+  text: clampedString(LIMITS.noteTextLength),
+  color: colorSchema.catch("yellow"),
+  x: finite(0),
+  y: finite(0),
+  authorId: z.string().catch(""),
+  authorName: clampedString(LIMITS.displayNameLength),
+  createdAt: finite(0),
+});
+
+export interface Note {
+  id: NoteId;
+  stage: StageId;
+  text: string;
+  color: NoteColor;
+  x: number;
+  y: number;
+  authorId: ParticipantId;
+  authorName: string;
+  createdAt: number;
+}
+
+export function readNote(raw: unknown): Note | null {
+  const parsed = noteSchema.safeParse(raw);
+  return parsed.success ? (parsed.data as Note) : null;
+}
+
+const metaSchema = z.object({
+  schemaVersion: finite(0),
+  title: clampedString(LIMITS.titleLength),
+  challenge: clampedString(LIMITS.challengeLength),
+  createdAt: finite(0),
+  currentStage: stageSchema.catch("empathize"),
+});
+
+export type Meta = z.infer<typeof metaSchema> & { currentStage: StageId };
+
+export function readMeta(raw: unknown): Meta {
+  const parsed = metaSchema.safeParse(raw && typeof raw === "object" ? raw : {});
+  return parsed.success
+    ? parsed.data
+    : { schemaVersion: 0, title: "", challenge: "", createdAt: 0, currentStage: "empathize" };
+}
+
+export const isStage = (value: unknown): value is StageId => stageSchema.safeParse(value).success;
+export const isColor = (value: unknown): value is NoteColor => colorSchema.safeParse(value).success;
