@@ -4,4 +4,5 @@ export * from "./origin";
 export * from "./presence";
 export * from "./protocol";
 export * from "./schema";
+export * from "./text";
 export * from "./validate";

@@ -11,6 +11,7 @@ import {
   SCHEMA_VERSION,
   type StageId,
 } from "./schema";
+import { clampText } from "./text";
 import { isColor, isStage, type Meta, type Note, readMeta, readNote } from "./validate";
 
 /**
@@ -58,19 +59,21 @@ export function initWorkshop(control: Y.Doc, init: { title: string; challenge: s
   write(control, () => {
     const meta = metaMap(control);
     meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
-    meta.set(META_KEYS.title, init.title.slice(0, LIMITS.titleLength));
-    meta.set(META_KEYS.challenge, init.challenge.slice(0, LIMITS.challengeLength));
+    meta.set(META_KEYS.title, clampText(init.title, LIMITS.titleLength));
+    meta.set(META_KEYS.challenge, clampText(init.challenge, LIMITS.challengeLength));
     meta.set(META_KEYS.createdAt, init.now ?? Date.now());
     meta.set(META_KEYS.currentStage, "empathize");
   });
 }
 
 export function renameWorkshop(control: Y.Doc, title: string): void {
-  write(control, () => metaMap(control).set(META_KEYS.title, title.slice(0, LIMITS.titleLength)));
+  write(control, () => metaMap(control).set(META_KEYS.title, clampText(title, LIMITS.titleLength)));
 }
 
 export function setChallenge(control: Y.Doc, challenge: string): void {
-  write(control, () => metaMap(control).set(META_KEYS.challenge, challenge.slice(0, LIMITS.challengeLength)));
+  write(control, () =>
+    metaMap(control).set(META_KEYS.challenge, clampText(challenge, LIMITS.challengeLength)),
+  );
 }
 
 export function moveToStage(control: Y.Doc, stage: StageId): void {
@@ -89,12 +92,12 @@ export function addNote(content: Y.Doc, input: NewNote): NoteId {
     const note = new Y.Map<unknown>();
     note.set(NOTE_KEYS.id, id);
     note.set(NOTE_KEYS.stage, input.stage);
-    note.set(NOTE_KEYS.text, (input.text ?? "").slice(0, LIMITS.noteTextLength));
+    note.set(NOTE_KEYS.text, clampText(input.text ?? "", LIMITS.noteTextLength));
     note.set(NOTE_KEYS.color, isColor(input.color) ? input.color : "yellow");
     note.set(NOTE_KEYS.x, finiteOr(input.x, 0));
     note.set(NOTE_KEYS.y, finiteOr(input.y, 0));
     note.set(NOTE_KEYS.authorId, input.author.id);
-    note.set(NOTE_KEYS.authorName, input.author.name.slice(0, LIMITS.displayNameLength));
+    note.set(NOTE_KEYS.authorName, clampText(input.author.name, LIMITS.displayNameLength));
     note.set(NOTE_KEYS.createdAt, input.now ?? Date.now());
     notesMap(content).set(id, note);
   });
@@ -104,13 +107,14 @@ export function addNote(content: Y.Doc, input: NewNote): NoteId {
 /** Runs `fn` on the note's map in one transaction; false when the note is gone (deleted by someone else). */
 function updateNote(content: Y.Doc, id: NoteId, fn: (note: NoteMap) => void): boolean {
   const note = notesMap(content).get(id);
-  if (!(note instanceof Y.Map)) return false;
+  // A map whose id field disagrees with its key is forged and invisible on the board: leave it alone.
+  if (!(note instanceof Y.Map) || note.get(NOTE_KEYS.id) !== id) return false;
   write(content, () => fn(note));
   return true;
 }
 
 export const editNote = (content: Y.Doc, id: NoteId, text: string): boolean =>
-  updateNote(content, id, (note) => note.set(NOTE_KEYS.text, text.slice(0, LIMITS.noteTextLength)));
+  updateNote(content, id, (note) => note.set(NOTE_KEYS.text, clampText(text, LIMITS.noteTextLength)));
 
 export const moveNote = (content: Y.Doc, id: NoteId, to: { x: number; y: number }): boolean =>
   updateNote(content, id, (note) => {
@@ -132,8 +136,10 @@ export function deleteNote(content: Y.Doc, id: NoteId): boolean {
 }
 
 export function getNote(content: Y.Doc, id: NoteId): Note | null {
-  const note = notesMap(content).get(id);
-  return note instanceof Y.Map ? readNote(note.toJSON()) : null;
+  const value = notesMap(content).get(id);
+  const note = value instanceof Y.Map ? readNote(value.toJSON()) : null;
+  // Same identity rule as getNotes: an id field that disagrees with its key is not this note.
+  return note && note.id === id ? note : null;
 }
 
 /** All readable notes, oldest first; malformed entries are left out. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ParticipantId } from "./ids";
 import { isRole, type Role } from "./protocol";
 import { LIMITS, STAGES, type StageId } from "./schema";
+import { clampText } from "./text";
 
 /**
  * The awareness state each client publishes on the content room. Awareness comes from every peer,
@@ -17,7 +18,7 @@ export interface PresenceState {
 const presenceSchema = z.object({
   user: z.object({
     id: z.string().min(1).max(64),
-    name: z.string().transform((s) => s.slice(0, LIMITS.displayNameLength)),
+    name: z.string().transform((s) => clampText(s, LIMITS.displayNameLength)),
     color: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/)

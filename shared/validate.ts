@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { NoteId, ParticipantId } from "./ids";
 import { LIMITS, NOTE_COLORS, type NoteColor, STAGES, type StageId } from "./schema";
+import { clampText } from "./text";
 
 /**
  * Readers for data that came out of a Y.Doc. Documents are written by any peer, by older versions and
@@ -13,7 +14,7 @@ const clampedString = (max: number) =>
   z
     .string()
     .catch("")
-    .transform((s) => s.slice(0, max));
+    .transform((s) => clampText(s, max));
 
 export const stageSchema = z.enum(STAGES);
 export const colorSchema = z.enum(NOTE_COLORS);
