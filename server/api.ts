@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import * as Y from "yjs";
+import { z } from "zod";
+import { isWorkshopId, newToken, newWorkshopId, type WorkshopId } from "../shared/ids";
+import { initWorkshop } from "../shared/model";
+import {
+  type ApiError,
+  type CreateWorkshopResponse,
+  controlRoom,
+  ROLES,
+  type Role,
+  type RoleLinks,
+  type SessionResponse,
+  workshopLink,
+} from "../shared/protocol";
+import { LIMITS } from "../shared/schema";
+import { bearerToken, roleForToken } from "./auth";
+import type { Persistence } from "./persistence/types";
+import type { RoomManager } from "./rooms";
+
+export interface ApiDeps {
+  persistence: Persistence;
+  rooms: RoomManager;
+  publicUrl: string | null;
+}
+
+const createWorkshopBody = z.object(
+  {
+    title: z
+      .string({ error: "title must be a string" })
+      .trim()
+      .min(1, "title must not be empty")
+      .max(LIMITS.titleLength, `title must be at most ${LIMITS.titleLength} characters`),
+    challenge: z
+      .string({ error: "challenge must be a string" })
+      .trim()
+      .max(LIMITS.challengeLength, `challenge must be at most ${LIMITS.challengeLength} characters`)
+      .default(""),
+  },
+  { error: "the body must be a JSON object with a title and a challenge" },
+);
+
+// Host ends up in links shown to people: accept only what a host[:port] can look like.
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+export const apiError = (error: string, message: string): ApiError => ({ error, message });
+
+function originOf(request: FastifyRequest, publicUrl: string | null): string | null {
+  if (publicUrl) return publicUrl;
+  const host = request.host;
+  if (!host || !HOST.test(host)) return null;
+  return `${request.protocol}://${host}`;
+}
+
+const linksFor = (origin: string, id: WorkshopId, tokens: Record<Role, string>): RoleLinks =>
+  Object.fromEntries(ROLES.map((role) => [role, workshopLink(origin, id, role, tokens[role])])) as RoleLinks;
+
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+  const { persistence, rooms, publicUrl } = deps;
+
+  app.get("/api/health", async () => ({ ok: true }));
+
+  app.post("/api/workshops", async (request, reply) => {
+    const parsed = createWorkshopBody.safeParse(request.body);
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((issue) => issue.message).join("; ");
+      return reply.code(400).send(apiError("invalid_body", message));
+    }
+    const origin = originOf(request, publicUrl);
+    if (!origin) return reply.code(400).send(apiError("invalid_host", "the Host header is not valid"));
+    const { title, challenge } = parsed.data;
+    const id = newWorkshopId();
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken() as string])) as Record<
+      Role,
+      string
+    >;
+    // The control document starts with title and challenge, so the first joiner sees them at once.
+    const control = new Y.Doc();
+    initWorkshop(control, { title, challenge });
+    const state = Y.encodeStateAsUpdate(control);
+    control.destroy();
+    persistence.createWorkshop({ id, title, createdAt: Date.now(), tokens }, [
+      { room: controlRoom(id), state },
+    ]);
+    const body: CreateWorkshopResponse = { id, links: linksFor(origin, id, tokens) };
+    return reply.code(201).header("cache-control", "no-store").send(body);
+  });
+
+  app.get<{ Params: { id: string } }>("/api/workshops/:id/session", async (request, reply) => {
+    const { id } = request.params;
+    const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
+    if (!workshop || !isWorkshopId(id))
+      return reply.code(404).send(apiError("not_found", "no workshop with this id"));
+    const role = roleForToken(workshop, bearerToken(request.headers.authorization));
+    if (!role)
+      return reply
+        .code(401)
+        .header("www-authenticate", "Bearer")
+        .send(apiError("unauthorized", "a valid token for this workshop is required"));
+    const body: SessionResponse = { id, role, title: rooms.liveTitle(id) ?? workshop.title };
+    if (role === "facilitator") {
+      const origin = originOf(request, publicUrl);
+      if (origin) body.links = linksFor(origin, id, workshop.tokens);
+    }
+    return reply.header("cache-control", "no-store").send(body);
+  });
+}
