@@ -1,0 +1,115 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { RoleLinks } from "../../shared";
+import { Board } from "../board/Board";
+import { useSession } from "../state/session";
+import type { ConnectionSnapshot } from "../sync/connection";
+import { useWorkshop } from "../sync/context";
+import { useMeta } from "../sync/useDoc";
+import { usePeers, usePublishPresence } from "../sync/usePresence";
+import { useAnnounce } from "./Announcer";
+import { ConnectionIndicator } from "./ConnectionIndicator";
+import { LanguageSwitcher } from "./LanguageSwitcher";
+import { PresenceBar } from "./PresenceBar";
+import { SharePanel } from "./SharePanel";
+import { panelId, StageTabs, tabId } from "./StageTabs";
+
+interface Props {
+  /** Title from the session check, shown until the control document has synced. */
+  fallbackTitle?: string;
+  links?: RoleLinks | undefined;
+  connection?: ConnectionSnapshot | undefined;
+}
+
+/** The workshop screen: header (title, presence, connection, share, language), stage tabs, board. */
+export function WorkshopView({ fallbackTitle = "", links, connection }: Props) {
+  const { t } = useTranslation();
+  const { docs, awareness, self, readOnly } = useWorkshop();
+  const meta = useMeta(docs.control);
+  const stage = useSession((s) => s.stage);
+  const setStage = useSession((s) => s.setStage);
+  const shareOpen = useSession((s) => s.shareOpen);
+  const setShareOpen = useSession((s) => s.setShareOpen);
+  const peers = usePeers(awareness);
+  usePublishPresence(awareness, self, stage);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const title = meta.title || fallbackTitle;
+
+  useEffect(() => {
+    document.title = title ? `${title} — ${t("app.name")}` : t("app.name");
+  }, [title, t]);
+
+  const announce = useAnnounce();
+  const lastStatus = useRef(connection?.status);
+  useEffect(() => {
+    const status = connection?.status;
+    if (!status || status === lastStatus.current) return;
+    // The first connection is expected; announce only changes after it.
+    if (lastStatus.current !== "connecting" || status !== "online") {
+      announce(t("connection.announce", { status: t(`connection.${status}`) }));
+    }
+    lastStatus.current = status;
+  }, [connection?.status, announce, t]);
+
+  const closeShare = () => {
+    setShareOpen(false);
+    shareButton.current?.focus();
+  };
+
+  return (
+    <div className="workshop">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="topbar">
+        <div className="topbar__title">
+          <a className="brand brand--small" href="/" aria-label={t("header.home")}>
+            {t("app.name")}
+          </a>
+          <h1 className="topbar__heading">{title}</h1>
+          <span className={`role-badge role-badge--${self.role}`}>
+            {t("header.roleBadge", { role: t(`roles.${self.role}.name`) })}
+            {readOnly && ` · ${t("header.viewOnly")}`}
+          </span>
+        </div>
+        <div className="topbar__side">
+          {connection && <ConnectionIndicator connection={connection} />}
+          <PresenceBar peers={peers} />
+          {links && (
+            <button
+              ref={shareButton}
+              type="button"
+              className="button"
+              aria-expanded={shareOpen}
+              aria-controls="share-panel"
+              onClick={() => setShareOpen(!shareOpen)}
+            >
+              {t("share.open")}
+            </button>
+          )}
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <StageTabs stage={stage} current={meta.currentStage} onChange={setStage} />
+      <main id="main" className="workshop__main">
+        <div role="tabpanel" id={panelId(stage)} aria-labelledby={tabId(stage)} className="stage-panel">
+          <div className="stage-panel__intro">
+            <p className="stage-prompt">{t(`stages.${stage}.prompt`)}</p>
+            {meta.challenge && (
+              <details className="challenge">
+                <summary>{t("header.challenge")}</summary>
+                <p>{meta.challenge}</p>
+              </details>
+            )}
+          </div>
+          <Board stage={stage} />
+        </div>
+        {shareOpen && links && (
+          <div id="share-panel" className="share-wrap">
+            <SharePanel links={links} onClose={closeShare} />
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
