@@ -5,7 +5,14 @@
 import { spawn } from "node:child_process";
 
 const apiPort = process.env.DEV_API_PORT ?? "8787";
-const env = { ...process.env, PORT: apiPort, HOST: "127.0.0.1", NODE_ENV: "development" };
+// Share links must open the page Vite serves, not the API port behind it.
+const env = {
+  PUBLIC_URL: "http://localhost:5173",
+  ...process.env,
+  PORT: apiPort,
+  HOST: "127.0.0.1",
+  NODE_ENV: "development",
+};
 
 const children = [
   spawn(process.execPath, ["--import", "tsx", "--watch", "server/main.ts"], { stdio: "inherit", env }),
