@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as Y from "yjs";
 import { z } from "zod";
 import { isWorkshopId, newToken, newWorkshopId, type WorkshopId } from "../shared/ids";
@@ -7,14 +7,20 @@ import {
   type ApiError,
   type CreateWorkshopResponse,
   controlRoom,
+  isRole,
+  type JoinResponse,
   ROLES,
   type Role,
   type RoleLinks,
+  type RotateLinkResponse,
   type SessionResponse,
   workshopLink,
 } from "../shared/protocol";
 import { LIMITS } from "../shared/schema";
 import { bearerToken, roleForToken } from "./auth";
+import { KeyedRateLimiter } from "./guard/limits";
+import { issueParticipant } from "./guard/participants";
+import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
 import type { RoomManager } from "./rooms";
 
@@ -22,7 +28,24 @@ export interface ApiDeps {
   persistence: Persistence;
   rooms: RoomManager;
   publicUrl: string | null;
+  logger?: Logger;
+  /** Per client IP, per minute (0 = no limit). */
+  createsPerMinute?: number;
+  joinsPerMinute?: number;
 }
+
+const joinBody = z.object(
+  {
+    name: z
+      .string({ error: "name must be a string" })
+      .trim()
+      .max(LIMITS.displayNameLength, `name must be at most ${LIMITS.displayNameLength} characters`)
+      .default(""),
+  },
+  { error: "the body must be a JSON object with a name (it may be empty)" },
+);
+
+const readableIssues = (error: z.ZodError) => error.issues.map((issue) => issue.message).join("; ");
 
 const createWorkshopBody = z.object(
   {
@@ -57,10 +80,43 @@ const linksFor = (origin: string, id: WorkshopId, tokens: Record<Role, string>):
 
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const { persistence, rooms, publicUrl } = deps;
+  const creates = new KeyedRateLimiter(deps.createsPerMinute ?? 0);
+  const joins = new KeyedRateLimiter(deps.joinsPerMinute ?? 0);
+
+  /** 429 with Retry-After when `limiter` says this client IP has had its share; true when answered. */
+  const limited = (limiter: KeyedRateLimiter, request: FastifyRequest, reply: FastifyReply): boolean => {
+    const retryAfter = limiter.hit(request.ip);
+    if (retryAfter === null) return false;
+    deps.logger?.warn(`rate limit: ${request.ip} over ${limiter.limit}/min on ${request.routeOptions.url}`);
+    reply
+      .code(429)
+      .header("retry-after", String(retryAfter))
+      .send(apiError("rate_limited", `too many requests; try again in ${retryAfter} s`));
+    return true;
+  };
+
+  /** The workshop and the role of the request's bearer token, or the reply already sent (404/401). */
+  const authorize = (id: string, request: FastifyRequest, reply: FastifyReply) => {
+    const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
+    if (!workshop || !isWorkshopId(id)) {
+      reply.code(404).send(apiError("not_found", "no workshop with this id"));
+      return null;
+    }
+    const role = roleForToken(workshop, bearerToken(request.headers.authorization));
+    if (!role) {
+      reply
+        .code(401)
+        .header("www-authenticate", "Bearer")
+        .send(apiError("unauthorized", "a valid token for this workshop is required"));
+      return null;
+    }
+    return { id, workshop, role };
+  };
 
   app.get("/api/health", async () => ({ ok: true }));
 
   app.post("/api/workshops", async (request, reply) => {
+    if (limited(creates, request, reply)) return reply;
     const parsed = createWorkshopBody.safeParse(request.body);
     if (!parsed.success) {
       const message = parsed.error.issues.map((issue) => issue.message).join("; ");
@@ -104,4 +160,38 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     }
     return reply.header("cache-control", "no-store").send(body);
   });
+
+  app.post<{ Params: { id: string } }>("/api/workshops/:id/join", async (request, reply) => {
+    if (limited(joins, request, reply)) return reply;
+    const auth = authorize(request.params.id, request, reply);
+    if (!auth) return reply;
+    const parsed = joinBody.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send(apiError("invalid_body", readableIssues(parsed.error)));
+    const { record, token } = issueParticipant(persistence, auth.id, auth.role, parsed.data.name);
+    const body: JoinResponse = { participantId: record.id, participantToken: token, role: auth.role };
+    return reply.header("cache-control", "no-store").send(body);
+  });
+
+  app.post<{ Params: { id: string; role: string } }>(
+    "/api/workshops/:id/links/:role/rotate",
+    async (request, reply) => {
+      const auth = authorize(request.params.id, request, reply);
+      if (!auth) return reply;
+      if (auth.role !== "facilitator")
+        return reply.code(403).send(apiError("forbidden", "only the facilitator may rotate links"));
+      const role = request.params.role;
+      if (!isRole(role))
+        return reply.code(400).send(apiError("invalid_role", `role must be one of ${ROLES.join(", ")}`));
+      const origin = originOf(request, publicUrl);
+      if (!origin) return reply.code(400).send(apiError("invalid_host", "the Host header is not valid"));
+      // Stored first, so the old token fails at every door from now on; then its live sockets go.
+      persistence.rotateRoleToken(auth.id, role, newToken());
+      const closed = rooms.revoke(auth.id, role);
+      deps.logger?.info(`workshop ${auth.id}: ${role} link rotated, ${closed} connection(s) closed`);
+      const workshop = persistence.getWorkshop(auth.id);
+      if (!workshop) return reply.code(404).send(apiError("not_found", "no workshop with this id"));
+      const body: RotateLinkResponse = { links: linksFor(origin, auth.id, workshop.tokens) };
+      return reply.header("cache-control", "no-store").send(body);
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { type Logger, silentLogger } from "./log";
 import { createMemoryPersistence } from "./persistence/memory";
 import { createSqlitePersistence } from "./persistence/sqlite";
 import type { Persistence } from "./persistence/types";
+import type { PresenceOptions } from "./presence";
 import { RoomManager } from "./rooms";
 
 export interface StartOptions extends Partial<Config> {
@@ -13,6 +14,8 @@ export interface StartOptions extends Partial<Config> {
   logger?: Logger;
   compactDebounceMs?: number;
   compactMaxWaitMs?: number;
+  /** Awareness window, cursor sample size, keepalive and limits (tests shrink them). */
+  presence?: PresenceOptions;
   /** The built client; null disables static serving. Defaults to `dist/client`. */
   staticDir?: string | null;
 }
@@ -38,6 +41,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     compactDebounceMs: options.compactDebounceMs,
     compactMaxWaitMs: options.compactMaxWaitMs,
+    presence: options.presence,
+    limits: {
+      messagesPerSecond: config.rateMessagesPerSecond,
+      messageBurst: config.rateMessageBurst,
+      bytesPerSecond: config.rateBytesPerSecond,
+      byteBurst: config.rateByteBurst,
+    },
   });
   const staticDir = options.staticDir === undefined ? resolve(join("dist", "client")) : options.staticDir;
   const { app, server } = createTransport({
@@ -46,6 +56,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     publicUrl: config.publicUrl,
     maxMessageBytes: config.maxMessageBytes,
+    maxConnectionsPerRoom: config.maxConnectionsPerRoom,
+    createsPerMinute: config.createsPerMinute,
+    joinsPerMinute: config.joinsPerMinute,
+    trustProxy: config.trustProxy,
     staticDir,
   });
 

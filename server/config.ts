@@ -11,6 +11,19 @@ export interface Config {
   /** Largest websocket frame accepted; also bounds a single Yjs update. */
   maxMessageBytes: number;
   storage: StorageKind;
+  /** Per connection: sustained messages/s and burst (0 = no limit). Over it: close 1008. */
+  rateMessagesPerSecond: number;
+  rateMessageBurst: number;
+  /** Per connection: sustained bytes/s and burst (0 = no limit). Over it: close 1008. */
+  rateBytesPerSecond: number;
+  rateByteBurst: number;
+  /** Sockets one room admits; the next upgrade is answered 503 (0 = no limit). */
+  maxConnectionsPerRoom: number;
+  /** Per client IP, per minute: `POST /api/workshops` and `POST /api/workshops/:id/join` (0 = no limit). */
+  createsPerMinute: number;
+  joinsPerMinute: number;
+  /** Behind a reverse proxy: take the client IP (for the per-IP limits) from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -20,6 +33,14 @@ export const DEFAULT_CONFIG: Config = {
   publicUrl: null,
   maxMessageBytes: 2 * 1024 * 1024,
   storage: "sqlite",
+  rateMessagesPerSecond: 200,
+  rateMessageBurst: 400,
+  rateBytesPerSecond: 2 * 1024 * 1024,
+  rateByteBurst: 8 * 1024 * 1024,
+  maxConnectionsPerRoom: 1000,
+  createsPerMinute: 20,
+  joinsPerMinute: 120,
+  trustProxy: false,
 };
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -28,6 +49,13 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   if (!Number.isInteger(value) || value < min || value > max)
     throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   return value;
+}
+
+function flag(name: string, raw: string | undefined): boolean {
+  const value = raw?.trim().toLowerCase() ?? "";
+  if (value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new Error(`${name} must be 1/true or 0/false, got "${raw}"`);
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming the variable. */
@@ -55,5 +83,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       256 * 1024 * 1024,
     ),
     storage,
+    rateMessagesPerSecond: integer(
+      "RATE_MESSAGES_PER_SECOND",
+      env.RATE_MESSAGES_PER_SECOND,
+      DEFAULT_CONFIG.rateMessagesPerSecond,
+      0,
+      1_000_000,
+    ),
+    rateMessageBurst: integer(
+      "RATE_MESSAGE_BURST",
+      env.RATE_MESSAGE_BURST,
+      DEFAULT_CONFIG.rateMessageBurst,
+      1,
+      10_000_000,
+    ),
+    rateBytesPerSecond: integer(
+      "RATE_BYTES_PER_SECOND",
+      env.RATE_BYTES_PER_SECOND,
+      DEFAULT_CONFIG.rateBytesPerSecond,
+      0,
+      2 ** 40,
+    ),
+    rateByteBurst: integer("RATE_BYTE_BURST", env.RATE_BYTE_BURST, DEFAULT_CONFIG.rateByteBurst, 1, 2 ** 40),
+    maxConnectionsPerRoom: integer(
+      "MAX_CONNECTIONS_PER_ROOM",
+      env.MAX_CONNECTIONS_PER_ROOM,
+      DEFAULT_CONFIG.maxConnectionsPerRoom,
+      0,
+      1_000_000,
+    ),
+    createsPerMinute: integer(
+      "CREATES_PER_MINUTE",
+      env.CREATES_PER_MINUTE,
+      DEFAULT_CONFIG.createsPerMinute,
+      0,
+      1_000_000,
+    ),
+    joinsPerMinute: integer(
+      "JOINS_PER_MINUTE",
+      env.JOINS_PER_MINUTE,
+      DEFAULT_CONFIG.joinsPerMinute,
+      0,
+      1_000_000,
+    ),
+    trustProxy: flag("TRUST_PROXY", env.TRUST_PROXY),
   };
 }

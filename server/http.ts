@@ -5,9 +5,10 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { WebSocketServer } from "ws";
 import { isWorkshopId } from "../shared/ids";
-import { parseRoom, SYNC_PATH } from "../shared/protocol";
+import { parseRoom, SYNC_PARAMS, SYNC_PATH } from "../shared/protocol";
 import { apiError, registerApi } from "./api";
 import { roleForToken } from "./auth";
+import { resolveParticipant } from "./guard/participants";
 import { type Logger, pathOnly } from "./log";
 import type { Persistence } from "./persistence/types";
 import type { ConnectionContext, RoomManager } from "./rooms";
@@ -27,6 +28,13 @@ export interface TransportOptions {
   logger: Logger;
   publicUrl: string | null;
   maxMessageBytes: number;
+  /** Sockets one room admits before upgrades get 503 (0 = no limit). */
+  maxConnectionsPerRoom?: number;
+  /** Per-IP per-minute limits on creating workshops and joining (0 = no limit). */
+  createsPerMinute?: number;
+  joinsPerMinute?: number;
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy that sets it). */
+  trustProxy?: boolean;
   /** The built SPA (`dist/client`); skipped when it has no index.html, as in tests. */
   staticDir: string | null;
 }
@@ -45,6 +53,7 @@ export function createTransport(options: TransportOptions): Transport {
     logger: false,
     // Keep-alive sockets would otherwise hold shutdown open.
     forceCloseConnections: true,
+    trustProxy: options.trustProxy ?? false,
   });
 
   app.addHook("onRequest", async (_request, reply) => {
@@ -69,7 +78,14 @@ export function createTransport(options: TransportOptions): Transport {
       .send(apiError(status >= 500 ? "internal" : (error.code ?? "bad_request"), message));
   });
 
-  registerApi(app, { persistence, rooms, publicUrl: options.publicUrl });
+  registerApi(app, {
+    persistence,
+    rooms,
+    publicUrl: options.publicUrl,
+    logger,
+    createsPerMinute: options.createsPerMinute ?? 0,
+    joinsPerMinute: options.joinsPerMinute ?? 0,
+  });
 
   const staticDir = options.staticDir;
   const spa = staticDir !== null && existsSync(`${staticDir}/index.html`);
@@ -136,9 +152,22 @@ export function createTransport(options: TransportOptions): Transport {
     if (!parsed || !isWorkshopId(parsed.workshopId)) return { status: 400, text: "Bad Request" };
     const workshop = persistence.getWorkshop(parsed.workshopId);
     if (!workshop) return { status: 404, text: "Not Found" };
-    const role = roleForToken(workshop, url.searchParams.get("token"));
+    const role = roleForToken(workshop, url.searchParams.get(SYNC_PARAMS.token));
     if (!role) return { status: 401, text: "Unauthorized" };
-    return { workshopId: workshop.id, room, kind: parsed.kind, role };
+    const context: ConnectionContext = { workshopId: workshop.id, room, kind: parsed.kind, role };
+    const participantToken = url.searchParams.get(SYNC_PARAMS.participant);
+    if (participantToken !== null && participantToken !== "") {
+      const participant = resolveParticipant(persistence, workshop.id, role, participantToken);
+      if (!participant) return { status: 401, text: "Unauthorized" };
+      context.participantId = participant.id;
+      context.name = participant.name;
+    }
+    const cap = options.maxConnectionsPerRoom ?? 0;
+    if (cap > 0 && rooms.connectionCount(room) >= cap) {
+      logger.warn(`room ${room} is full (${cap} connections): upgrade refused`);
+      return { status: 503, text: "Room full, try again later" };
+    }
+    return context;
   }
 
   return { app, server: app.server };

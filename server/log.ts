@@ -6,12 +6,19 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
+  /** Chatty detail (dropped awareness and the like); off unless LOG_LEVEL=debug. */
+  debug?(message: string): void;
 }
 
 const describe = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : error === undefined ? "" : String(error);
 
+const debugEnabled = process.env.LOG_LEVEL === "debug";
+
 export const consoleLogger: Logger = {
+  debug: (message) => {
+    if (debugEnabled) process.stderr.write(`${new Date().toISOString()} debug ${message}\n`);
+  },
   info: (message) => process.stderr.write(`${new Date().toISOString()} info ${message}\n`),
   warn: (message) => process.stderr.write(`${new Date().toISOString()} warn ${message}\n`),
   error: (message, error) =>

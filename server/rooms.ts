@@ -2,13 +2,16 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import * as authProtocol from "y-protocols/auth";
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { WorkshopId } from "../shared/ids";
 import { getMeta } from "../shared/model";
-import { CLOSE, canWrite, controlRoom, type DocKind, type Role } from "../shared/protocol";
+import { CLOSE, controlRoom, type DocKind, type Role } from "../shared/protocol";
+import { authorOf, claimClients } from "./guard/attribution";
+import { type ConnectionLimits, connectionLimiter } from "./guard/limits";
+import { inspectUpdate, mayWrite } from "./guard/update-policy";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
+import { PresenceHub, type PresenceOptions, type PresencePeer } from "./presence";
 
 /** Message types of the y-websocket protocol (first varUint of every frame). */
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -21,6 +24,9 @@ export interface ConnectionContext {
   room: string;
   kind: DocKind;
   role: Role;
+  /** Set when the socket presented a valid participant token (`?participant=`); citizens need it to write. */
+  participantId?: string;
+  name?: string;
 }
 
 export interface RoomManagerOptions {
@@ -30,6 +36,10 @@ export interface RoomManagerOptions {
   compactDebounceMs?: number;
   /** Upper bound on how long a busy room's log grows before it is compacted anyway. */
   compactMaxWaitMs?: number;
+  /** Awareness coalescing, cursor sampling and keepalive; see `server/presence.ts`. */
+  presence?: PresenceOptions;
+  /** Per-connection message and byte rate limits; see `server/guard/limits.ts`. */
+  limits?: ConnectionLimits;
 }
 
 // A reader that stops draining gets cut off instead of growing the heap without bound.
@@ -48,20 +58,30 @@ class ProtocolError extends Error {
   }
 }
 
-class Connection {
-  /** Awareness client ids this socket published; removed the moment it goes. */
-  readonly awarenessIds = new Set<number>();
+class Connection implements PresencePeer {
+  /** When anything was last written to the socket; the presence hub sends keepalives after long silence. */
+  lastSentAt = Date.now();
   /** Messages that arrived before the room finished loading; null once they are handled in order. */
   queue: Uint8Array[] | null = [];
   closed = false;
   deniedOnce = false;
   readonly writable: boolean;
+  /** Token buckets: the reason a message is over the limit, or null. */
+  overLimit: (bytes: number) => string | null = () => null;
 
   constructor(
     readonly ws: WebSocket,
     readonly ctx: ConnectionContext,
   ) {
-    this.writable = canWrite(ctx.role, ctx.kind);
+    this.writable = mayWrite(ctx);
+  }
+
+  get role(): Role {
+    return this.ctx.role;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
   }
 }
 
@@ -71,10 +91,12 @@ class Room {
   readonly conns = new Map<WebSocket, Connection>();
   state: RoomState = "loading";
   doc: Y.Doc | null = null;
-  awareness: awarenessProtocol.Awareness | null = null;
+  presence: PresenceHub<Connection> | null = null;
   /** When the oldest update not yet folded into the snapshot arrived; null when the log is empty. */
   dirtySince: number | null = null;
   compactTimer: NodeJS.Timeout | null = null;
+  /** Which writer first used each Yjs client id here: citizens may not write under someone else's. */
+  readonly claims = new Map<number, string>();
 
   constructor(
     readonly name: string,
@@ -90,12 +112,6 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   write(encoder);
   return encoding.toUint8Array(encoder);
 }
-
-const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MESSAGE.awareness);
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  });
 
 function toBytes(data: WebSocket.RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -113,6 +129,8 @@ export class RoomManager {
   private readonly logger: Logger;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
+  private readonly presenceOptions: PresenceOptions;
+  private readonly limits: ConnectionLimits | null;
   private shuttingDown = false;
 
   constructor(options: RoomManagerOptions) {
@@ -120,10 +138,31 @@ export class RoomManager {
     this.logger = options.logger;
     this.debounceMs = options.compactDebounceMs ?? 2000;
     this.maxWaitMs = options.compactMaxWaitMs ?? 10_000;
+    this.presenceOptions = options.presence ?? {};
+    this.limits = options.limits ?? null;
   }
 
   get closing(): boolean {
     return this.shuttingDown;
+  }
+
+  /** Sockets attached to a room now (0 when it is not loaded); the upgrade caps it. */
+  connectionCount(room: string): number {
+    return this.rooms.get(room)?.conns.size ?? 0;
+  }
+
+  /** Closes every live socket of a workshop that came in with `role`'s token (it was just rotated). */
+  revoke(workshopId: string, role: Role): number {
+    let closed = 0;
+    for (const room of [...this.rooms.values()]) {
+      if (room.workshopId !== workshopId) continue;
+      for (const conn of [...room.conns.values()]) {
+        if (conn.ctx.role !== role) continue;
+        this.reject(room, conn, CLOSE.tokenRevoked, "token revoked");
+        closed++;
+      }
+    }
+    return closed;
   }
 
   /** Names of the rooms currently in memory (loading or open). */
@@ -137,6 +176,11 @@ export class RoomManager {
     return room?.state === "open" && room.doc ? getMeta(room.doc).title : null;
   }
 
+  /** The presence hub of a room, when loaded (tests and diagnostics). */
+  peekPresence(room: string): { readonly size: number; flushNow(): void } | null {
+    return this.rooms.get(room)?.presence ?? null;
+  }
+
   /** The server's current document of a room, when loaded (tests and diagnostics). */
   peekDoc(room: string): Y.Doc | null {
     return this.rooms.get(room)?.doc ?? null;
@@ -144,6 +188,7 @@ export class RoomManager {
 
   connect(ws: WebSocket, ctx: ConnectionContext): void {
     const conn = new Connection(ws, ctx);
+    if (this.limits) conn.overLimit = connectionLimiter(this.limits);
     ws.on("error", (error) =>
       this.logger.warn(`socket error in ${ctx.room} (${ctx.role}): ${describe(error)}`),
     );
@@ -228,14 +273,15 @@ export class RoomManager {
       return;
     }
     room.doc = doc;
-    room.awareness = new awarenessProtocol.Awareness(doc);
-    // The server is not a participant: it has no presence of its own.
-    room.awareness.setLocalState(null);
+    // The server is not a participant: it only relays the presence of others.
+    room.presence = new PresenceHub<Connection>(
+      (conn, message) => this.send(conn, message),
+      this.logger,
+      room.name,
+      this.presenceOptions,
+    );
     room.state = "open";
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(room, update, origin));
-    room.awareness.on("update", (change: AwarenessChange, origin: unknown) =>
-      this.onAwareness(room, change, origin),
-    );
     if (this.shuttingDown) {
       room.state = "closed";
       this.release(room);
@@ -276,9 +322,9 @@ export class RoomManager {
   private release(room: Room): void {
     if (room.compactTimer) clearTimeout(room.compactTimer);
     room.compactTimer = null;
-    room.awareness?.destroy();
+    room.presence?.destroy();
     room.doc?.destroy();
-    room.awareness = null;
+    room.presence = null;
     room.doc = null;
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
   }
@@ -287,7 +333,11 @@ export class RoomManager {
 
   private onUpdate(room: Room, update: Uint8Array, origin: unknown): void {
     try {
-      this.persistence.appendUpdate(room.name, update);
+      const who = origin instanceof Connection ? origin.ctx : null;
+      const attributed = who ? authorOf(update, who) : null;
+      this.persistence.appendUpdate(room.name, update, attributed?.author);
+      if (who && attributed)
+        claimClients(room.claims, attributed.clients, who.participantId ?? `${who.role}:${who.workshopId}`);
     } catch (error) {
       // Still in memory: the next compaction writes it, so keep serving rather than drop the edit.
       this.logger.error(`room ${room.name}: appending an update failed`, error);
@@ -330,8 +380,8 @@ export class RoomManager {
   // ---- connections ----
 
   private greet(room: Room, conn: Connection): void {
-    const { doc, awareness } = room;
-    if (!doc || !awareness) return;
+    const { doc, presence } = room;
+    if (!doc || !presence) return;
     // Ask for what the client has that we lack (edits made offline); pointless for read-only sockets.
     if (conn.writable)
       this.send(
@@ -342,8 +392,8 @@ export class RoomManager {
           encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
         }),
       );
-    const present = [...awareness.getStates().keys()];
-    if (present.length > 0) this.send(conn, awarenessFrame(awareness, present));
+    // Who is here goes out with the next awareness window, scoped to the stage this client is on.
+    presence.join(conn);
     const queued = conn.queue ?? [];
     conn.queue = null;
     for (const message of queued) {
@@ -354,6 +404,11 @@ export class RoomManager {
 
   private receive(room: Room, conn: Connection, message: Uint8Array): void {
     if (conn.closed || room.state === "closed" || this.shuttingDown) return;
+    const over = conn.overLimit(message.byteLength);
+    if (over) {
+      this.reject(room, conn, CLOSE.policyViolation, over);
+      return;
+    }
     if (conn.queue) {
       if (conn.queue.length >= MAX_QUEUED_MESSAGES) this.reject(room, conn, 1008, "too many messages");
       else conn.queue.push(message);
@@ -370,16 +425,13 @@ export class RoomManager {
         case MESSAGE.sync:
           this.handleSync(room, conn, decoder);
           break;
-        case MESSAGE.awareness: {
-          if (!room.awareness) return;
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+        case MESSAGE.awareness:
+          // Held for the next window; never sent from here, so it cannot delay document updates.
+          room.presence?.receive(conn, decoding.readVarUint8Array(decoder));
           break;
-        }
-        case MESSAGE.queryAwareness: {
-          if (!room.awareness) return;
-          this.send(conn, awarenessFrame(room.awareness, [...room.awareness.getStates().keys()]));
+        case MESSAGE.queryAwareness:
+          room.presence?.query(conn);
           break;
-        }
         default:
           throw new ProtocolError(CLOSE.unsupportedData, `unknown message type ${type}`);
       }
@@ -415,7 +467,16 @@ export class RoomManager {
           return;
         }
         // A zero-length update sends Yjs into a bad state (yjs #498); an empty one is [0, 0].
-        if (update.byteLength === 0) throw new ProtocolError(CLOSE.invalidPayload, "empty update");
+        // A zero-length or truncated update must never reach Y.applyUpdate; citizens pass the content guard.
+        const verdict = inspectUpdate(doc, update, conn.ctx, room.claims);
+        if (!verdict.ok && verdict.malformed) throw new ProtocolError(CLOSE.invalidPayload, verdict.reason);
+        if (!verdict.ok) {
+          this.logger.warn(
+            `refused an update from ${conn.ctx.role} ${conn.ctx.participantId ?? "(no participant)"} in ${room.name}: ${verdict.reason}`,
+          );
+          this.denyOnce(conn);
+          return;
+        }
         Y.applyUpdate(doc, update, conn);
         return;
       }
@@ -437,19 +498,6 @@ export class RoomManager {
     );
   }
 
-  private onAwareness(room: Room, change: AwarenessChange, origin: unknown): void {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (origin instanceof Connection) {
-      for (const id of change.added) origin.awarenessIds.add(id);
-      for (const id of change.updated) origin.awarenessIds.add(id);
-      for (const id of change.removed) origin.awarenessIds.delete(id);
-    }
-    if (!room.awareness || changed.length === 0) return;
-    // Everyone, the sender included: the stock client counts on its own echo to know the link is alive.
-    const message = awarenessFrame(room.awareness, changed);
-    for (const conn of room.conns.values()) this.send(conn, message);
-  }
-
   private send(conn: Connection, message: Uint8Array): void {
     const ws = conn.ws;
     if (conn.closed || ws.readyState !== WebSocket.OPEN) return;
@@ -458,6 +506,7 @@ export class RoomManager {
       if (room) this.reject(room, conn, 1013, "client too slow");
       return;
     }
+    conn.lastSentAt = Date.now();
     ws.send(message, (error) => {
       if (error) this.logger.warn(`send to ${conn.ctx.room} failed: ${describe(error)}`);
     });
@@ -475,14 +524,8 @@ export class RoomManager {
     conn.closed = true;
     if (room.conns.get(conn.ws) !== conn) return;
     room.conns.delete(conn.ws);
-    if (room.awareness && conn.awarenessIds.size > 0)
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+    // Its presence is removed now; the removal goes out with the next window.
+    room.presence?.leave(conn);
     if (room.conns.size === 0 && room.state === "open") this.unload(room);
   }
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

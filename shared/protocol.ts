@@ -7,10 +7,15 @@ export const isRole = (value: unknown): value is Role => ROLES.includes(value as
 
 export type DocKind = "content" | "control";
 
+/**
+ * Room-level write permission. The control document (meta, current stage) is facilitator-only; the
+ * content document is written by every role but observers. Citizens additionally pass the per-update
+ * content guard on the server (only their own notes) and need a participant token to write at all.
+ */
 export function canWrite(role: Role, kind: DocKind): boolean {
   if (role === "observer") return false;
-  // Until the roles issue lands, every participant but observers may write both documents.
-  return kind === "content" || kind === "control";
+  if (kind === "control") return role === "facilitator";
+  return true;
 }
 
 /** The websocket path; the stock provider appends `/<room>`. */
@@ -38,7 +43,14 @@ export const CLOSE = {
   tokenRevoked: 4401,
   /** The room's stored data could not be loaded. */
   roomUnavailable: 4500,
+  /** Rate limit exceeded or a message the server refuses on principle (RFC 6455 "policy violation"). */
+  policyViolation: 1008,
+  /** The server is overloaded (room full, client too slow to drain): retry later. */
+  tryAgainLater: 1013,
 } as const;
+
+/** Query parameters of the sync websocket: `/sync/<room>?token=<roleToken>&participant=<participantToken>`. */
+export const SYNC_PARAMS = { token: "token", participant: "participant" } as const;
 
 // ---- REST ----
 
@@ -61,6 +73,25 @@ export interface SessionResponse {
   title: string;
   /** Present for facilitators only: the share panel shows them. */
   links?: RoleLinks;
+}
+
+/** `POST /api/workshops/:id/join` with `Authorization: Bearer <roleToken>`. */
+export interface JoinRequest {
+  /** Display name, 0–60 characters after trimming; empty means anonymous. */
+  name: string;
+}
+
+export interface JoinResponse {
+  participantId: string;
+  /** Secret: pass as the `participant` query parameter of the sync websocket. */
+  participantToken: string;
+  role: Role;
+}
+
+/** `POST /api/workshops/:id/links/:role/rotate` with the facilitator's bearer token. */
+export interface RotateLinkResponse {
+  /** Every role's link, the rotated one carrying its new token. */
+  links: RoleLinks;
 }
 
 export interface ApiError {

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ROLES, type Role } from "../../shared/protocol";
-import type { Persistence, StoredRoom, WorkshopRecord } from "./types";
+import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -22,6 +22,28 @@ CREATE TABLE IF NOT EXISTS updates (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_room_seq ON updates (room, seq);
+-- Who sent each update, kept past compaction: changes holds the Yjs item ids it inserted and deleted.
+CREATE TABLE IF NOT EXISTS update_authors (
+  room TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  participant_id TEXT,
+  role TEXT NOT NULL,
+  changes TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS update_authors_room_seq ON update_authors (room, seq);
+-- Participants who joined with a role link; token is the SHA-256 (hex) of their participant token.
+CREATE TABLE IF NOT EXISTS participants (
+  workshop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS participants_token ON participants (workshop_id, token);
 CREATE TABLE IF NOT EXISTS snapshots (
   room TEXT PRIMARY KEY,
   data BLOB NOT NULL,
@@ -53,6 +75,15 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
+  // Databases from before attribution: add the columns in place (SQLite has no ADD COLUMN IF NOT EXISTS).
+  const updateColumns = new Set(
+    db
+      .prepare<[], { name: string }>("PRAGMA table_info(updates)")
+      .all()
+      .map((c) => c.name),
+  );
+  if (!updateColumns.has("role")) db.exec("ALTER TABLE updates ADD COLUMN role TEXT");
+  if (!updateColumns.has("participant_id")) db.exec("ALTER TABLE updates ADD COLUMN participant_id TEXT");
 
   const insertWorkshop = db.prepare(
     `INSERT INTO workshops (id, title, created_at, ${ROLES.map(tokenColumn).join(", ")})
@@ -64,7 +95,30 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     "SELECT seq, data FROM updates WHERE room = ? ORDER BY seq",
   );
-  const insertUpdate = db.prepare("INSERT INTO updates (room, data, created_at) VALUES (?, ?, ?)");
+  const insertUpdate = db.prepare(
+    "INSERT INTO updates (room, data, created_at, role, participant_id) VALUES (?, ?, ?, ?, ?)",
+  );
+  const insertAuthor = db.prepare(
+    "INSERT INTO update_authors (room, seq, participant_id, role, changes, at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const selectAuthors = db.prepare<
+    [string],
+    { room: string; seq: number; participant_id: string | null; role: Role; changes: string; at: number }
+  >("SELECT * FROM update_authors WHERE room = ? ORDER BY seq");
+  const insertParticipant = db.prepare(
+    `INSERT INTO participants (workshop_id, id, name, role, token, created_at)
+     VALUES (@workshopId, @id, @name, @role, @tokenHash, @createdAt)`,
+  );
+  const selectParticipant = db.prepare<
+    [string, string],
+    { workshop_id: string; id: string; name: string; role: Role; token: string; created_at: number }
+  >("SELECT * FROM participants WHERE workshop_id = ? AND token = ? AND revoked_at IS NULL");
+  const revokeParticipants = db.prepare(
+    "UPDATE participants SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND revoked_at IS NULL",
+  );
+  const updateToken = Object.fromEntries(
+    ROLES.map((role) => [role, db.prepare(`UPDATE workshops SET ${tokenColumn(role)} = ? WHERE id = ?`)]),
+  ) as Record<Role, Database.Statement>;
   const upsertSnapshot = db.prepare(
     `INSERT INTO snapshots (room, data, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -88,6 +142,25 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
       for (const { room, state } of initialRooms) upsertSnapshot.run(room, state, record.createdAt);
     },
   );
+  const append = db.transaction(
+    (room: string, update: Uint8Array, author: Parameters<Persistence["appendUpdate"]>[2]) => {
+      const now = Date.now();
+      const { lastInsertRowid } = insertUpdate.run(
+        room,
+        update,
+        now,
+        author?.role ?? null,
+        author?.participantId ?? null,
+      );
+      if (author)
+        insertAuthor.run(room, lastInsertRowid, author.participantId, author.role, author.changes, now);
+    },
+  );
+  const rotate = db.transaction((workshopId: string, role: Role, token: string) => {
+    const { changes } = updateToken[role].run(token, workshopId);
+    if (changes !== 1) throw new Error(`no workshop ${workshopId}`);
+    revokeParticipants.run(Date.now(), workshopId, role);
+  });
   const compact = db.transaction((room: string, state: Uint8Array) => {
     upsertSnapshot.run(room, state, Date.now());
     deleteUpdates.run(room);
@@ -118,7 +191,32 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
         updates: selectUpdates.all(room).map((row) => ({ seq: row.seq, data: bytes(row.data) })),
       };
     },
-    appendUpdate: (room, update) => void insertUpdate.run(room, update, Date.now()),
+    appendUpdate: (room, update, author) => append(room, update, author),
+    listUpdateAuthors: (room) =>
+      selectAuthors.all(room).map(
+        (row): UpdateAuthorRow => ({
+          room: row.room,
+          seq: row.seq,
+          participantId: row.participant_id,
+          role: row.role,
+          changes: row.changes,
+          at: row.at,
+        }),
+      ),
+    addParticipant: (record) => void insertParticipant.run(record),
+    findParticipant(workshopId, tokenHash): ParticipantRecord | null {
+      const row = selectParticipant.get(workshopId, tokenHash);
+      if (!row) return null;
+      return {
+        workshopId: row.workshop_id,
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        tokenHash: row.token,
+        createdAt: row.created_at,
+      };
+    },
+    rotateRoleToken: (workshopId, role, token) => rotate(workshopId, role, token),
     compactRoom: (room, state) => compact(room, state),
     countUpdates: (room) => countUpdates.get(room)?.n ?? 0,
     close() {

@@ -7,6 +7,34 @@ export interface WorkshopRecord {
   tokens: Record<Role, string>;
 }
 
+/** A participant who joined through `POST /api/workshops/:id/join`. */
+export interface ParticipantRecord {
+  workshopId: string;
+  id: string;
+  name: string;
+  role: Role;
+  /** SHA-256 (hex) of the participant token: the token itself is never stored. */
+  tokenHash: string;
+  createdAt: number;
+}
+
+/** Who sent an update; attached to the log row and kept in `update_authors` past compaction. */
+export interface UpdateAuthor {
+  role: Role;
+  participantId: string | null;
+  /**
+   * JSON of the Yjs ids the update inserted and deleted: `{"i":{"<client>":[from,to]},"d":{"<client>":[[clock,len],…]}}`.
+   * Item ids survive compaction, so a history view can attribute every item of the document to its author.
+   */
+  changes: string;
+}
+
+export interface UpdateAuthorRow extends UpdateAuthor {
+  room: string;
+  seq: number;
+  at: number;
+}
+
 export interface StoredRoom {
   /** The last compaction's `Y.encodeStateAsUpdate`, or null before the first one. */
   snapshot: Uint8Array | null;
@@ -26,7 +54,15 @@ export interface Persistence {
   /** Keeps the title the session endpoint answers with in step with renames in the control document. */
   setWorkshopTitle(id: string, title: string): void;
   loadRoom(room: string): Promise<StoredRoom>;
-  appendUpdate(room: string, update: Uint8Array): void;
+  /** Appends to the log; with an author, also records it (with the update's item ids) in `update_authors`. */
+  appendUpdate(room: string, update: Uint8Array, author?: UpdateAuthor): void;
+  /** Attribution rows of a room, oldest first; they outlive compaction. */
+  listUpdateAuthors(room: string): UpdateAuthorRow[];
+  addParticipant(record: ParticipantRecord): void;
+  /** The live (not revoked) participant of a workshop with this token hash, or null. */
+  findParticipant(workshopId: string, tokenHash: string): ParticipantRecord | null;
+  /** Replaces one role's token and revokes every participant who joined with that role, atomically. */
+  rotateRoleToken(workshopId: string, role: Role, token: string): void;
   /** Replaces the room's snapshot with `state` and empties its update log, atomically. */
   compactRoom(room: string, state: Uint8Array): void;
   countUpdates(room: string): number;

@@ -77,10 +77,16 @@ export async function createWorkshop(
 export const syncUrl = (baseUrl: string) => `${baseUrl.replace(/^http/, "ws")}${SYNC_PATH}`;
 
 /** The stock y-websocket provider, as the client uses it. BroadcastChannel off: peers must go through the server. */
-export function connectProvider(baseUrl: string, room: string, token: string, doc = new Y.Doc()) {
+export function connectProvider(
+  baseUrl: string,
+  room: string,
+  token: string,
+  doc = new Y.Doc(),
+  participant?: string,
+) {
   const provider = new WebsocketProvider(syncUrl(baseUrl), room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: participant ? { token, participant } : { token },
     disableBc: true,
   });
   onCleanup(() => {
@@ -104,8 +110,14 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 5000): Prom
   });
 }
 
-export async function syncedProvider(baseUrl: string, room: string, token: string, doc?: Y.Doc) {
-  const connection = connectProvider(baseUrl, room, token, doc);
+export async function syncedProvider(
+  baseUrl: string,
+  room: string,
+  token: string,
+  doc?: Y.Doc,
+  participant?: string,
+) {
+  const connection = connectProvider(baseUrl, room, token, doc, participant);
   await waitForSync(connection.provider);
   return connection;
 }
@@ -130,8 +142,14 @@ export async function eventually<T>(
 }
 
 /** A bare socket to a room, open and ready; for sending what the stock client never would. */
-export function rawSocket(baseUrl: string, room: string, token: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${syncUrl(baseUrl)}/${room}?token=${encodeURIComponent(token)}`);
+export function rawSocket(
+  baseUrl: string,
+  room: string,
+  token: string,
+  participant?: string,
+): Promise<WebSocket> {
+  const query = participant ? `&participant=${encodeURIComponent(participant)}` : "";
+  const ws = new WebSocket(`${syncUrl(baseUrl)}/${room}?token=${encodeURIComponent(token)}${query}`);
   onCleanup(() => ws.terminate());
   return new Promise((resolve, reject) => {
     ws.once("open", () => resolve(ws));
@@ -165,4 +183,20 @@ export function upgradeStatus(url: string): Promise<number> {
       reject(new Error("upgrade was accepted"));
     });
   });
+}
+
+/** `POST /api/workshops/:id/join`: a participant identity for a role token. */
+export async function joinWorkshop(
+  baseUrl: string,
+  id: string,
+  roleToken: string,
+  name = "Citizen",
+): Promise<{ participantId: ParticipantId; participantToken: string; role: Role }> {
+  const response = await fetch(`${baseUrl}/api/workshops/${id}/join`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${roleToken}` },
+    body: JSON.stringify({ name }),
+  });
+  if (response.status !== 200) throw new Error(`join failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { participantId: ParticipantId; participantToken: string; role: Role };
 }

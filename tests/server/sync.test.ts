@@ -31,7 +31,8 @@ describe("sync", () => {
     expect(getMeta(control.doc).challenge).toBe("Shorter waits");
 
     const a = await syncedProvider(server.url, workshop.id, workshop.tokens.facilitator);
-    const b = await syncedProvider(server.url, workshop.id, workshop.tokens.citizen);
+    // Citizens write only with a participant identity and only their own notes: see roles.test.ts.
+    const b = await syncedProvider(server.url, workshop.id, workshop.tokens.team);
     addNote(a.doc, { stage: "empathize", text: "from a", author: AUTHOR });
     addNote(b.doc, { stage: "define", text: "from b", author: AUTHOR });
     await eventually(() => expect(noteTexts(b.doc).sort()).toEqual(["from a", "from b"]));
@@ -52,7 +53,12 @@ describe("sync", () => {
         if (count > 0 && decoding.readVarUint(update) === a.doc.clientID) resolve();
       });
     });
-    a.provider.awareness.setLocalStateField("stage", "ideate");
+    // Only states `readPresence` accepts are relayed (the server drops the rest).
+    a.provider.awareness.setLocalState({
+      user: { id: "p-a", name: "A", color: "#166534", role: "team" },
+      stage: "ideate",
+      cursor: null,
+    });
     await echoed;
 
     const b = await syncedProvider(server.url, workshop.id, workshop.tokens.team);
