@@ -49,24 +49,35 @@ try {
       await shot("home");
 
       await page.goto(citizen);
-      await shot("name-prompt");
-      await page
-        .locator("input")
-        .first()
-        .fill(lang === "th" ? "มาลี" : "Malee");
+      await page.locator("#display-name").waitFor();
+      await shot("join");
+      await page.locator("#display-name").fill(lang === "th" ? "มาลี" : "Malee");
       await page.keyboard.press("Enter");
       await page.getByRole("tablist").waitFor();
       if (lang === "th" && size === "desktop") await seed(page, notes);
       await page.getByTestId("note").first().waitFor();
       await shot("workshop");
+      await page.locator(".people__button").click();
+      await shot("people");
 
-      const fac = await context.newPage();
+      // The facilitator on their own device (the citizen's participant is per device and per link).
+      const facContext = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+      const fac = await facContext.newPage();
       await fac.goto(facilitator);
+      await fac.locator("#display-name").fill(lang === "th" ? "สมชาย" : "Somchai");
+      await fac.keyboard.press("Enter");
       await fac.getByRole("tablist").waitFor();
       const share = fac.getByRole("button", { name: lang === "th" ? "แชร์" : "Share" });
       if ((await share.getAttribute("aria-expanded")) !== "true") await share.click();
+      await fac.locator(".share__qr--citizen[src]").waitFor();
       await fac.screenshot({ path: `${OUT}/share-${size}-${lang}.png` });
+      await fac.locator(".share__rotate").nth(2).click();
+      await fac.screenshot({ path: `${OUT}/share-rotate-${size}-${lang}.png` });
+      await fac.locator(".share__citizen .button").click();
+      await fac.locator(".qr-large__code[src]").waitFor();
+      await fac.screenshot({ path: `${OUT}/qr-large-${size}-${lang}.png` });
       await context.close();
+      await facContext.close();
     }
   }
   console.log(`screenshots written to ${OUT}/`);

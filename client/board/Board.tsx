@@ -7,6 +7,7 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { addNote, type NoteId, type StageId } from "../../shared";
+import { canEditNote } from "../permissions";
 import { useSession } from "../state/session";
 import { useWorkshop } from "../sync/context";
 import { useStageNotes } from "../sync/useDoc";
@@ -91,7 +92,10 @@ export function Board({ stage }: { stage: StageId }) {
     }
   };
 
-  const others = peers.filter((peer) => !peer.isSelf && peer.stage === stage && peer.cursor);
+  const here = peers.filter((peer) => !peer.isSelf && peer.stage === stage);
+  const others = here.filter((peer) => peer.cursor);
+  // The server forwards at most ~30 cursors in a crowd: everyone else here is counted, not drawn.
+  const withoutCursor = here.length - others.length;
 
   return (
     <section className="board" aria-label={t("board.label", { stage: stageName })}>
@@ -101,6 +105,9 @@ export function Board({ stage }: { stage: StageId }) {
           <p id={`board-hint-${stage}`} className="visually-hidden">
             {t("board.keyboardHint")}
           </p>
+        )}
+        {withoutCursor > 0 && (
+          <p className="board__others">{t("presence.othersHere", { count: withoutCursor })}</p>
         )}
         {notes.length === 0 && (
           <p className="board__empty">{readOnly ? t("board.readOnly") : t("board.empty")}</p>
@@ -130,7 +137,7 @@ export function Board({ stage }: { stage: StageId }) {
                   key={note.id}
                   note={note}
                   content={docs.content}
-                  readOnly={readOnly}
+                  readOnly={readOnly || !canEditNote(self.role, self.id, note)}
                   selected={note.id === selectedNoteId}
                   zoom={zoom}
                   autoFocus={note.id === focusId}

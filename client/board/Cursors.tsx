@@ -1,7 +1,9 @@
+import { useTranslation } from "react-i18next";
 import type { Peer } from "../sync/usePresence";
 
 /** Other people's pointers on this board: decorative, so hidden from assistive technology. */
 export function Cursors({ peers }: { peers: Peer[] }) {
+  const { t } = useTranslation();
   return (
     <div className="cursors" aria-hidden="true">
       {peers.map((peer) =>
@@ -15,7 +17,7 @@ export function Cursors({ peers }: { peers: Peer[] }) {
               <path d="M1 1l13 11-6 1-3 6z" fill={peer.user.color} stroke="#fff" strokeWidth="1.5" />
             </svg>
             <span className="cursor__label" style={{ background: peer.user.color }}>
-              {peer.user.name}
+              {peer.user.name || t("note.anonymous")}
             </span>
           </div>
         ) : null,

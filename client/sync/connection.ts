@@ -29,9 +29,18 @@ export class WorkshopConnection {
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
 
-  constructor(id: WorkshopId, docs: WorkshopDocs, token: string, origin = syncOrigin()) {
+  constructor(
+    id: WorkshopId,
+    docs: WorkshopDocs,
+    token: string,
+    participantToken: string | null,
+    origin = syncOrigin(),
+  ) {
     // No BroadcastChannel: every change goes through the server, which enforces roles.
-    const options = { params: { token }, disableBc: true };
+    const params: Record<string, string> = participantToken
+      ? { token, participant: participantToken }
+      : { token };
+    const options = { params, disableBc: true };
     this.content = new WebsocketProvider(origin, contentRoom(id), docs.content, options);
     this.control = new WebsocketProvider(origin, controlRoom(id), docs.control, options);
     for (const provider of [this.content, this.control]) {

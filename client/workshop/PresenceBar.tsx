@@ -1,7 +1,11 @@
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { STAGES, type StageId } from "../../shared";
 import type { Peer } from "../sync/usePresence";
 
 const MAX_SHOWN = 5;
+/** Up to this many people every stage group starts open; in a bigger crowd they start collapsed. */
+const OPEN_GROUPS_UP_TO = 12;
 
 export const initials = (name: string): string => {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -13,31 +17,151 @@ export const initials = (name: string): string => {
   return (first + second).toUpperCase();
 };
 
-/** Avatars of everyone connected, each saying which stage they are on. */
+/** People grouped by the stage they are on, in stage order; you first, then by name. */
+export function groupByStage(peers: Peer[], locale: string): Map<StageId, Peer[]> {
+  const groups = new Map<StageId, Peer[]>(STAGES.map((stage) => [stage, []]));
+  for (const peer of peers) groups.get(peer.stage)?.push(peer);
+  const collator = new Intl.Collator(locale);
+  for (const list of groups.values())
+    list.sort(
+      (a, b) =>
+        Number(b.isSelf) - Number(a.isSelf) ||
+        collator.compare(a.user.name, b.user.name) ||
+        a.clientId - b.clientId,
+    );
+  return groups;
+}
+
+function StageGroup({ stage, peers, startOpen }: { stage: StageId; peers: Peer[]; startOpen: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(startOpen);
+  return (
+    <details className="people__group" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <span>{t(`stages.${stage}.name`)}</span>
+        <span className="people__count">{peers.length}</span>
+      </summary>
+      {/* Only an open group renders its people: a town hall of 300 stays light. */}
+      {open && (
+        <ul className="people__list">
+          {peers.map((peer) => {
+            const name = peer.user.name || t("note.anonymous");
+            return (
+              <li key={peer.clientId} className="people__person">
+                <span className="people__dot" style={{ background: peer.user.color }} aria-hidden="true" />
+                <span className="people__name">{peer.isSelf ? t("presence.youShort", { name }) : name}</span>
+                <span className="people__role">{t(`roles.${peer.user.role}.name`)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+/** Everyone connected: a count, grouped by stage in collapsible sections, usable with hundreds. */
+export function PeopleList({ peers, onClose }: { peers: Peer[]; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const groups = useMemo(() => groupByStage(peers, i18n.language), [peers, i18n.language]);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section
+      id="people-panel"
+      className="people"
+      aria-labelledby="people-heading"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onClose();
+      }}
+    >
+      <div className="people__top">
+        <h2 id="people-heading" ref={headingRef} tabIndex={-1}>
+          {t("presence.heading", { count: peers.length })}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("presence.close")}
+          title={t("presence.close")}
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </div>
+      {STAGES.map((stage) => {
+        const list = groups.get(stage) ?? [];
+        if (list.length === 0) return null;
+        return (
+          <StageGroup
+            key={stage}
+            stage={stage}
+            peers={list}
+            startOpen={peers.length <= OPEN_GROUPS_UP_TO || list.some((peer) => peer.isSelf)}
+          />
+        );
+      })}
+    </section>
+  );
+}
+
+/** A few avatars and a "people" button with the count; the button opens the full, grouped list. */
 export function PresenceBar({ peers }: { peers: Peer[] }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const shown = peers.slice(0, MAX_SHOWN);
   const hidden = peers.length - shown.length;
   return (
-    <ul className="presence" aria-label={t("presence.label")}>
-      {shown.map((peer) => {
-        const label = t(peer.isSelf ? "presence.you" : "presence.person", {
-          name: peer.user.name,
-          stage: t(`stages.${peer.stage}.name`),
-        });
-        return (
-          <li key={peer.clientId} className="avatar" style={{ background: peer.user.color }} title={label}>
-            <span aria-hidden="true">{initials(peer.user.name)}</span>
-            <span className="visually-hidden">{label}</span>
+    <div className="presence-wrap">
+      <ul className="presence" aria-label={t("presence.label")}>
+        {shown.map((peer) => {
+          const name = peer.user.name || t("note.anonymous");
+          const label = t(peer.isSelf ? "presence.you" : "presence.person", {
+            name,
+            stage: t(`stages.${peer.stage}.name`),
+          });
+          return (
+            <li key={peer.clientId} className="avatar" style={{ background: peer.user.color }} title={label}>
+              <span aria-hidden="true">{initials(peer.user.name)}</span>
+              <span className="visually-hidden">{label}</span>
+            </li>
+          );
+        })}
+        {hidden > 0 && (
+          <li className="avatar avatar--more" title={t("presence.moreLabel", { count: hidden })}>
+            <span aria-hidden="true">{t("presence.more", { count: hidden })}</span>
+            <span className="visually-hidden">{t("presence.moreLabel", { count: hidden })}</span>
           </li>
-        );
-      })}
-      {hidden > 0 && (
-        <li className="avatar avatar--more" title={t("presence.moreLabel", { count: hidden })}>
-          <span aria-hidden="true">{t("presence.more", { count: hidden })}</span>
-          <span className="visually-hidden">{t("presence.moreLabel", { count: hidden })}</span>
-        </li>
+        )}
+      </ul>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button people__button"
+        aria-expanded={open}
+        aria-controls="people-panel"
+        aria-label={t("presence.open", { count: peers.length })}
+        title={t("presence.open", { count: peers.length })}
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm7.5 0a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM9 13c-3.3 0-7 1.6-7 4.2V20h14v-2.8C16 14.6 12.3 13 9 13zm7.5 0c-.5 0-1 0-1.6.1 1.3.9 2.1 2.3 2.1 4.1V20h5v-2.6c0-2.6-3-4.4-5.5-4.4z"
+          />
+        </svg>
+        <span>{peers.length}</span>
+      </button>
+      {open && (
+        <PeopleList
+          peers={peers}
+          onClose={() => {
+            setOpen(false);
+            buttonRef.current?.focus();
+          }}
+        />
       )}
-    </ul>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role, type RoleLinks } from "../../shared";
+import { ApiFailure } from "../sync/api";
 import { useAnnounce } from "./Announcer";
 
 /** Same-origin version of a link: the server may build links with its own host behind the dev proxy. */
@@ -22,29 +23,181 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function QrCode({ text, alt }: { text: string; alt: string }) {
+/** A QR code as an image; the encoder is loaded on demand, so only facilitators pay for it. */
+export function QrCode({
+  text,
+  alt,
+  size,
+  className,
+}: {
+  text: string;
+  alt: string;
+  size: number;
+  className: string;
+}) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    // Loaded on demand: only facilitators who ask for a QR code pay for the encoder.
     import("qrcode")
-      .then((qr) => qr.toDataURL(text, { margin: 1, width: 200, errorCorrectionLevel: "M" }))
+      .then((qr) =>
+        // Black on white with the standard quiet zone: scannable from the back of a room off a projector.
+        qr.toDataURL(text, {
+          margin: 4,
+          width: size,
+          errorCorrectionLevel: "M",
+          color: { dark: "#000000", light: "#ffffff" },
+        }),
+      )
       .then((url) => live && setSrc(url))
       .catch(() => live && setSrc(null));
     return () => {
       live = false;
     };
-  }, [text]);
-  return src ? <img className="share__qr" src={src} alt={alt} width={200} height={200} /> : null;
+  }, [text, size]);
+  return src ? (
+    <img className={className} src={src} alt={alt} width={size} height={size} data-qr-text={text} />
+  ) : (
+    <span className={`${className} qr--loading`} />
+  );
 }
 
-/** The four role links with copy buttons, for facilitators. */
-export function SharePanel({ links, onClose }: { links: RoleLinks; onClose(): void }) {
+/** The citizen link's QR code filling the screen, for projecting; Escape or the button closes it. */
+export function LargeQr({ link, onClose }: { link: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onCloseRef.current();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+  const url = (() => {
+    try {
+      return new URL(link);
+    } catch {
+      return null;
+    }
+  })();
+  return (
+    <div className="qr-large" role="dialog" aria-modal="true" aria-labelledby="qr-large-heading">
+      <h2 id="qr-large-heading" className="qr-large__heading">
+        {t("share.largeHeading")}
+      </h2>
+      <QrCode
+        text={link}
+        alt={t("share.qrAlt", { role: t("roles.citizen.name") })}
+        size={1024}
+        className="qr-large__code"
+      />
+      <p className="qr-large__link">
+        {url ? (
+          <>
+            <strong>{`${url.host}${url.pathname}`}</strong>
+            <span className="qr-large__token">{url.hash}</span>
+          </>
+        ) : (
+          link
+        )}
+      </p>
+      <button ref={closeRef} type="button" className="button qr-large__close" onClick={onClose}>
+        {t("share.largeClose")}
+      </button>
+    </div>
+  );
+}
+
+/** "New link" for one role: a confirm step saying the old link stops working at once. */
+function RotateLink({ role, onRotate }: { role: Role; onRotate(role: Role): Promise<unknown> }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [step, setStep] = useState<"idle" | "confirm" | "busy">("idle");
+  const [error, setError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const roleName = t(`roles.${role}.name`);
+  const bodyId = `rotate-body-${role}`;
+
+  useEffect(() => {
+    if (step === "confirm") confirmRef.current?.focus();
+  }, [step]);
+
+  const confirm = async () => {
+    setStep("busy");
+    setError(null);
+    try {
+      await onRotate(role);
+      setStep("idle");
+      announce(t("share.rotated", { role: roleName }));
+    } catch (failure) {
+      setStep("confirm");
+      const message =
+        failure instanceof ApiFailure && failure.status !== 0 ? failure.message : t("errors.networkBody");
+      setError(t("share.rotateFailed", { message }));
+    }
+  };
+
+  if (step === "idle")
+    return (
+      <button
+        type="button"
+        className="button button--ghost share__rotate"
+        aria-label={t("share.rotateLabel", { role: roleName })}
+        onClick={() => setStep("confirm")}
+      >
+        {t("share.rotate")}
+      </button>
+    );
+  return (
+    <fieldset className="share__confirm" aria-describedby={bodyId}>
+      <legend className="share__confirm-title">{t("share.rotateConfirmTitle", { role: roleName })}</legend>
+      <p id={bodyId}>
+        {t(role === "facilitator" ? "share.rotateConfirmSelf" : "share.rotateConfirmBody", {
+          role: roleName,
+        })}
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="share__confirm-actions">
+        <button
+          ref={confirmRef}
+          type="button"
+          className="button button--danger"
+          disabled={step === "busy"}
+          onClick={confirm}
+        >
+          {step === "busy" ? t("share.rotating") : t("share.rotateConfirm")}
+        </button>
+        <button type="button" className="button" disabled={step === "busy"} onClick={() => setStep("idle")}>
+          {t("share.cancel")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+interface Props {
+  links: RoleLinks;
+  onClose(): void;
+  /** Replaces a role's link (facilitators); the panel then shows the links it is given. */
+  onRotate?: ((role: Role) => Promise<unknown>) | undefined;
+}
+
+/** The citizen QR code (large on demand) and the four role links with copy and "new link" buttons. */
+export function SharePanel({ links, onClose, onRotate }: Props) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const showLargeRef = useRef<HTMLButtonElement>(null);
   const [copied, setCopied] = useState<Role | null>(null);
   const [qr, setQr] = useState<Role | null>(null);
+  const [large, setLarge] = useState(false);
+  const citizenLink = localLink(links.citizen);
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -63,7 +216,7 @@ export function SharePanel({ links, onClose }: { links: RoleLinks; onClose(): vo
       className="share"
       aria-labelledby="share-heading"
       onKeyDown={(event) => {
-        if (event.key === "Escape") onClose();
+        if (event.key === "Escape" && !large) onClose();
       }}
     >
       <div className="share__top">
@@ -79,6 +232,25 @@ export function SharePanel({ links, onClose }: { links: RoleLinks; onClose(): vo
         >
           ×
         </button>
+      </div>
+      <div className="share__citizen">
+        <QrCode
+          text={citizenLink}
+          alt={t("share.qrAlt", { role: t("roles.citizen.name") })}
+          size={160}
+          className="share__qr share__qr--citizen"
+        />
+        <div>
+          <p className="share__citizen-title">{t("share.citizenQr")}</p>
+          <button
+            ref={showLargeRef}
+            type="button"
+            className="button button--primary"
+            onClick={() => setLarge(true)}
+          >
+            {t("share.showLarge")}
+          </button>
+        </div>
       </div>
       <p className="share__intro">{t("share.intro")}</p>
       <ul className="share__list">
@@ -121,11 +293,28 @@ export function SharePanel({ links, onClose }: { links: RoleLinks; onClose(): vo
                   </svg>
                 </button>
               </div>
-              {qr === role && <QrCode text={link} alt={t("share.qrAlt", { role: roleName })} />}
+              {onRotate && <RotateLink role={role} onRotate={onRotate} />}
+              {qr === role && (
+                <QrCode
+                  text={link}
+                  alt={t("share.qrAlt", { role: roleName })}
+                  size={200}
+                  className="share__qr"
+                />
+              )}
             </li>
           );
         })}
       </ul>
+      {large && (
+        <LargeQr
+          link={citizenLink}
+          onClose={() => {
+            setLarge(false);
+            showLargeRef.current?.focus();
+          }}
+        />
+      )}
     </section>
   );
 }

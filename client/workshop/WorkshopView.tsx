@@ -1,7 +1,8 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { RoleLinks } from "../../shared";
+import { moveToStage, type Role, type RoleLinks } from "../../shared";
 import { Board } from "../board/Board";
+import { canSteer } from "../permissions";
 import { useSession } from "../state/session";
 import type { ConnectionSnapshot } from "../sync/connection";
 import { useWorkshop } from "../sync/context";
@@ -10,6 +11,7 @@ import { usePeers, usePublishPresence } from "../sync/usePresence";
 import { useAnnounce } from "./Announcer";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { MetaEditor } from "./MetaEditor";
 import { PresenceBar } from "./PresenceBar";
 import { SharePanel } from "./SharePanel";
 import { panelId, StageTabs, tabId } from "./StageTabs";
@@ -19,10 +21,12 @@ interface Props {
   fallbackTitle?: string;
   links?: RoleLinks | undefined;
   connection?: ConnectionSnapshot | undefined;
+  /** Facilitators: replaces one role's link (the share panel's "new link"). */
+  onRotate?: ((role: Role) => Promise<unknown>) | undefined;
 }
 
 /** The workshop screen: header (title, presence, connection, share, language), stage tabs, board. */
-export function WorkshopView({ fallbackTitle = "", links, connection }: Props) {
+export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }: Props) {
   const { t } = useTranslation();
   const { docs, awareness, self, readOnly } = useWorkshop();
   const meta = useMeta(docs.control);
@@ -34,6 +38,9 @@ export function WorkshopView({ fallbackTitle = "", links, connection }: Props) {
   usePublishPresence(awareness, self, stage);
   const shareButton = useRef<HTMLButtonElement>(null);
   const title = meta.title || fallbackTitle;
+  const steer = canSteer(self.role);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     document.title = title ? `${title} — ${t("app.name")}` : t("app.name");
@@ -67,6 +74,20 @@ export function WorkshopView({ fallbackTitle = "", links, connection }: Props) {
             {t("app.name")}
           </a>
           <h1 className="topbar__heading">{title}</h1>
+          {steer && (
+            <button
+              ref={editButton}
+              type="button"
+              className="button button--ghost button--small"
+              aria-expanded={editing}
+              aria-label={t("meta.edit")}
+              title={t("meta.edit")}
+              onClick={() => setEditing(!editing)}
+            >
+              <span aria-hidden="true">✎ </span>
+              {t("meta.editShort")}
+            </button>
+          )}
           <span className={`role-badge role-badge--${self.role}`}>
             {t("header.roleBadge", { role: t(`roles.${self.role}.name`) })}
             {readOnly && ` · ${t("header.viewOnly")}`}
@@ -90,11 +111,30 @@ export function WorkshopView({ fallbackTitle = "", links, connection }: Props) {
           <LanguageSwitcher />
         </div>
       </header>
+      {editing && steer && (
+        <MetaEditor
+          control={docs.control}
+          meta={meta}
+          onDone={() => {
+            setEditing(false);
+            editButton.current?.focus();
+          }}
+        />
+      )}
       <StageTabs stage={stage} current={meta.currentStage} onChange={setStage} />
       <main id="main" className="workshop__main">
         <div role="tabpanel" id={panelId(stage)} aria-labelledby={tabId(stage)} className="stage-panel">
           <div className="stage-panel__intro">
             <p className="stage-prompt">{t(`stages.${stage}.prompt`)}</p>
+            {steer && stage !== meta.currentStage && (
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => moveToStage(docs.control, stage)}
+              >
+                {t("meta.setCurrent")}
+              </button>
+            )}
             {meta.challenge && (
               <details className="challenge">
                 <summary>{t("header.challenge")}</summary>
@@ -106,7 +146,7 @@ export function WorkshopView({ fallbackTitle = "", links, connection }: Props) {
         </div>
         {shareOpen && links && (
           <div id="share-panel" className="share-wrap">
-            <SharePanel links={links} onClose={closeShare} />
+            <SharePanel links={links} onClose={closeShare} onRotate={onRotate} />
           </div>
         )}
       </main>

@@ -10,7 +10,7 @@ import {
   type NoteId,
   type ParticipantId,
 } from "../../shared";
-import { renderBoard } from "./render";
+import { ME, renderBoard } from "./render";
 
 const PEER = { id: "peer-participant-01" as ParticipantId, name: "Malee" };
 
@@ -155,5 +155,39 @@ describe("Board", () => {
     });
     expect(screen.getByText("Malee")).toBeInTheDocument();
     expect(screen.queryByText("Anan")).not.toBeInTheDocument();
+  });
+
+  it("lets a citizen edit their own notes only; others' notes are read-only", () => {
+    const { docs } = renderBoard({ role: "citizen" });
+    act(() => {
+      addNote(docs.content, { stage: "empathize", text: "mine", author: ME });
+      addNote(docs.content, { stage: "empathize", text: "theirs", author: PEER });
+    });
+    const mine = screen.getByRole("article", { name: /mine/ });
+    const theirs = screen.getByRole("article", { name: /theirs/ });
+    expect(within(mine).getByRole("textbox", { name: "Note text" })).toHaveValue("mine");
+    expect(within(mine).getByRole("button", { name: /Move note/ })).toBeInTheDocument();
+    expect(within(theirs).queryByRole("textbox")).not.toBeInTheDocument();
+    expect(within(theirs).queryByRole("button")).not.toBeInTheDocument();
+    expect(theirs).toHaveTextContent("theirs");
+    // Citizens still add notes.
+    expect(screen.getByRole("button", { name: "Add note" })).toBeInTheDocument();
+  });
+
+  it("counts people on this stage whose cursor is not drawn", () => {
+    const { awareness } = renderBoard({ withAwareness: true });
+    act(() => {
+      for (let i = 0; i < 40; i++) {
+        awareness?.states.set(5000 + i, {
+          user: { id: `crowd-person-${i}`, name: `Person ${i}`, color: "#166534", role: "citizen" },
+          stage: i < 35 ? "empathize" : "define",
+          // The server forwards at most ~30 cursors: the rest arrive without one.
+          cursor: i < 30 ? { x: i * 10, y: 20 } : null,
+        });
+      }
+      awareness?.emit("change", [{ added: [], updated: [], removed: [] }, "remote"]);
+    });
+    expect(document.querySelectorAll(".cursor")).toHaveLength(30);
+    expect(screen.getByText("+5 others here")).toBeInTheDocument();
   });
 });

@@ -10,7 +10,8 @@ export const ME = { id: "me-participant-0001" as ParticipantId, name: "Somchai" 
 export function renderBoard(options: { stage?: StageId; role?: Role; withAwareness?: boolean } = {}) {
   const docs = createWorkshopDocs();
   const awareness = options.withAwareness ? new Awareness(docs.content) : null;
-  const role = options.role ?? "citizen";
+  // Team members may edit every note; tests of the citizen's own-notes rule pass role "citizen".
+  const role = options.role ?? "team";
   const value: WorkshopContextValue = {
     docs,
     awareness,
