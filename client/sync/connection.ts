@@ -1,6 +1,6 @@
-import { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { CLOSE, contentRoom, controlRoom, SYNC_PATH, type WorkshopDocs, type WorkshopId } from "../../shared";
+import { WorkshopProvider } from "./provider";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting" | "offline" | "revoked";
 
@@ -21,8 +21,8 @@ export const syncOrigin = (location: Location = window.location): string =>
  * observable summary of their state for the connection indicator.
  */
 export class WorkshopConnection {
-  readonly content: WebsocketProvider;
-  readonly control: WebsocketProvider;
+  readonly content: WorkshopProvider;
+  readonly control: WorkshopProvider;
   private snapshot: ConnectionSnapshot = { status: "connecting", pending: 0 };
   private everConnected = false;
   private revoked = false;
@@ -41,8 +41,8 @@ export class WorkshopConnection {
       ? { token, participant: participantToken }
       : { token };
     const options = { params, disableBc: true };
-    this.content = new WebsocketProvider(origin, contentRoom(id), docs.content, options);
-    this.control = new WebsocketProvider(origin, controlRoom(id), docs.control, options);
+    this.content = new WorkshopProvider(origin, contentRoom(id), docs.content, options);
+    this.control = new WorkshopProvider(origin, controlRoom(id), docs.control, options);
     for (const provider of [this.content, this.control]) {
       const refresh = () => this.refresh();
       const closed = (event: { code: number }) => {
@@ -70,7 +70,7 @@ export class WorkshopConnection {
     });
   }
 
-  private countLocalUpdates(doc: Y.Doc, provider: WebsocketProvider) {
+  private countLocalUpdates(doc: Y.Doc, provider: WorkshopProvider) {
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === provider || this.snapshot.status === "online") return;
       this.snapshot = { ...this.snapshot, pending: this.snapshot.pending + 1 };
