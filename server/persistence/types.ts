@@ -54,7 +54,10 @@ export interface Persistence {
   /** Keeps the title the session endpoint answers with in step with renames in the control document. */
   setWorkshopTitle(id: string, title: string): void;
   loadRoom(room: string): Promise<StoredRoom>;
-  /** Appends to the log; with an author, also records it (with the update's item ids) in `update_authors`. */
+  /**
+   * Appends to the log, durably before the next event-loop turn (SQLite batches a turn into one commit);
+   * with an author, also records it (with the update's item ids) in `update_authors`.
+   */
   appendUpdate(room: string, update: Uint8Array, author?: UpdateAuthor): void;
   /** Attribution rows of a room, oldest first; they outlive compaction. */
   listUpdateAuthors(room: string): UpdateAuthorRow[];
