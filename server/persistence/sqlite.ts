@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { createSqliteBallotStore } from "../ballot-store";
 import { ROLES, type Role } from "../../shared/protocol";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
@@ -244,7 +245,11 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
       };
     },
     rotateRoleToken: (workshopId, role, token) => rotate(workshopId, role, token),
-    compactRoom: (room, state) => compact(room, state),
+    compactRoom(room, state) {
+      compact(room, state);
+      // Give the WAL's pages back after a compaction, or the file stays at its peak size.
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    },
     countUpdates(room) {
       flush();
       return countUpdates.get(room)?.n ?? 0;
