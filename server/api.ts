@@ -18,6 +18,7 @@ import {
 } from "../shared/protocol";
 import { LIMITS } from "../shared/schema";
 import { bearerToken, roleForToken } from "./auth";
+import { registerFacilitationApi } from "./ballot-api";
 import { KeyedRateLimiter } from "./guard/limits";
 import { issueParticipant } from "./guard/participants";
 import type { Logger } from "./log";
@@ -114,6 +115,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   };
 
   app.get("/api/health", async () => ({ ok: true }));
+  registerFacilitationApi(app, { persistence, rooms, logger: deps.logger });
 
   app.post("/api/workshops", async (request, reply) => {
     if (limited(creates, request, reply)) return reply;

@@ -74,6 +74,8 @@ const MESSAGE_AWARENESS = 1;
 /** An awareness update with no entries: resets the stock client's 30 s timer, changes nothing. */
 export const KEEPALIVE_FRAME = new Uint8Array([MESSAGE_AWARENESS, 1, 0]);
 const NULL_JSON = "null";
+/** Frames written per turn of the event loop during a flush. */
+const SEND_SLICE = 64;
 /**
  * Every clock the server issues is at least `Date.now()` (about 1.7e12); a client's own clock counts its
  * updates from 0 and stays far below. An entry at or above this is a server entry echoed back to us.
@@ -590,6 +592,7 @@ export class PresenceHub<P extends PresencePeer> {
       return payload;
     };
 
+    const outbox: [P, Uint8Array][] = [];
     for (const view of this.peers.values()) {
       const key = this.stageOf(view);
       if (view.viewStage !== key) view.needsSnapshot = true;
@@ -632,8 +635,9 @@ export class PresenceHub<P extends PresencePeer> {
       view.needsSnapshot = false;
       view.viewStage = key;
       view.published = false;
-      this.send(view.peer, frame);
+      outbox.push([view.peer, frame]);
     }
+    this.drain(outbox, 0);
 
     for (const c of changed) {
       c.metaChanged = false;
@@ -643,6 +647,22 @@ export class PresenceHub<P extends PresencePeer> {
       stage.joined = [];
       stage.left = [];
     }
+  }
+
+  /**
+   * Writes a window's frames a slice at a time. Between slices the event loop reads sockets, so an
+   * edit that arrives during a 500-socket flush is relayed at once instead of after every cursor frame.
+   */
+  private drain(outbox: [P, Uint8Array][], from: number): void {
+    const end = Math.min(outbox.length, from + SEND_SLICE);
+    for (let i = from; i < end; i++) {
+      const [peer, frame] = outbox[i] as [P, Uint8Array];
+      this.send(peer, frame);
+    }
+    if (end < outbox.length)
+      setImmediate(() => {
+        if (!this.destroyed) this.drain(outbox, end);
+      });
   }
 
   /** The stage a recipient is on: that of the state its socket published last; null if it has none. */

@@ -3,9 +3,11 @@ import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import * as authProtocol from "y-protocols/auth";
 import * as Y from "yjs";
+import { getLockedStages, SERVER_ORIGIN } from "../shared/facilitation";
 import type { WorkshopId } from "../shared/ids";
 import { getMeta } from "../shared/model";
-import { CLOSE, controlRoom, type DocKind, type Role } from "../shared/protocol";
+import { CLOSE, controlRoom, type DocKind, parseRoom, type Role } from "../shared/protocol";
+import type { StageId } from "../shared/schema";
 import { authorOf, claimClients } from "./guard/attribution";
 import { type ConnectionLimits, connectionLimiter } from "./guard/limits";
 import { inspectUpdate, mayWrite } from "./guard/update-policy";
@@ -97,6 +99,10 @@ class Room {
   compactTimer: NodeJS.Timeout | null = null;
   /** Which writer first used each Yjs client id here: citizens may not write under someone else's. */
   readonly claims = new Map<number, string>();
+  /** Server-side changes in progress (`RoomManager.change`): the room stays loaded while they run. */
+  holds = 0;
+  /** Called once the room is open (true) or gone (false). */
+  readonly waiters: ((open: boolean) => void)[] = [];
 
   constructor(
     readonly name: string,
@@ -132,6 +138,8 @@ export class RoomManager {
   private readonly presenceOptions: PresenceOptions;
   private readonly limits: ConnectionLimits | null;
   private shuttingDown = false;
+  /** Locked stages per workshop, from its control document (facilitation toolkit): the guard refuses citizens' edits there. */
+  private readonly locks = new Map<string, ReadonlySet<StageId>>();
 
   constructor(options: RoomManagerOptions) {
     this.persistence = options.persistence;
@@ -174,6 +182,38 @@ export class RoomManager {
   liveTitle(workshopId: string): string | null {
     const room = this.rooms.get(controlRoom(workshopId as WorkshopId));
     return room?.state === "open" && room.doc ? getMeta(room.doc).title : null;
+  }
+
+  /**
+   * Runs `fn` on a room's document in one server transaction (origin `SERVER_ORIGIN`): loads the room
+   * when nobody is in it, keeps it loaded meanwhile, and the resulting update is appended and broadcast
+   * like any client's. Rejects when the room cannot load or the server is stopping.
+   */
+  async change<T>(name: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    const parsed = parseRoom(name);
+    if (!parsed || this.shuttingDown) throw new Error(`room ${name} is not available`);
+    const room =
+      this.rooms.get(name) ??
+      this.load({ room: name, workshopId: parsed.workshopId, kind: parsed.kind, role: "facilitator" });
+    room.holds++;
+    try {
+      if (room.state === "loading") await new Promise<boolean>((resolve) => room.waiters.push(resolve));
+      const doc = room.doc;
+      if (room.state !== "open" || !doc) throw new Error(`room ${name} is not available`);
+      let result: T | undefined;
+      doc.transact(() => {
+        result = fn(doc);
+      }, SERVER_ORIGIN);
+      return result as T;
+    } finally {
+      room.holds--;
+      if (room.holds === 0 && room.conns.size === 0 && room.state === "open") this.unload(room);
+    }
+  }
+
+  /** Stages whose boards are locked in a workshop, as its control document last said. */
+  lockedStages(workshopId: string): ReadonlySet<StageId> {
+    return this.locks.get(workshopId) ?? new Set();
   }
 
   /** The presence hub of a room, when loaded (tests and diagnostics). */
@@ -238,6 +278,9 @@ export class RoomManager {
     const room = new Room(ctx.room, ctx.workshopId, ctx.kind);
     // Registered before the first await: every concurrent joiner finds this room and waits on it.
     this.rooms.set(room.name, room);
+    // The content guard needs the workshop's locked stages: read them from the control document.
+    if (ctx.kind === "content" && !this.locks.has(ctx.workshopId))
+      this.change(controlRoom(ctx.workshopId as WorkshopId), () => undefined).catch(() => {});
     this.persistence
       .loadRoom(room.name)
       .then((stored) => {
@@ -286,6 +329,8 @@ export class RoomManager {
     );
     room.state = "open";
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(room, update, origin));
+    if (room.kind === "control") this.locks.set(room.workshopId, getLockedStages(doc));
+    for (const wake of room.waiters.splice(0)) wake(true);
     if (this.shuttingDown) {
       room.state = "closed";
       this.release(room);
@@ -293,7 +338,7 @@ export class RoomManager {
     }
     // A long log from the previous session is folded in soon, so the next load is short.
     if (logLength > 0) this.scheduleCompaction(room);
-    if (room.conns.size === 0) {
+    if (room.conns.size === 0 && room.holds === 0) {
       this.unload(room);
       return;
     }
@@ -330,12 +375,14 @@ export class RoomManager {
     room.doc?.destroy();
     room.presence = null;
     room.doc = null;
+    for (const wake of room.waiters.splice(0)) wake(false);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
   }
 
   // ---- persistence ----
 
   private onUpdate(room: Room, update: Uint8Array, origin: unknown): void {
+    if (room.kind === "control" && room.doc) this.locks.set(room.workshopId, getLockedStages(room.doc));
     try {
       const who = origin instanceof Connection ? origin.ctx : null;
       const attributed = who ? authorOf(update, who) : null;
@@ -472,7 +519,8 @@ export class RoomManager {
         }
         // A zero-length update sends Yjs into a bad state (yjs #498); an empty one is [0, 0].
         // A zero-length or truncated update must never reach Y.applyUpdate; citizens pass the content guard.
-        const verdict = inspectUpdate(doc, update, conn.ctx, room.claims);
+        const locked = room.kind === "content" ? this.locks.get(room.workshopId) : undefined;
+        const verdict = inspectUpdate(doc, update, conn.ctx, room.claims, locked);
         if (!verdict.ok && verdict.malformed) throw new ProtocolError(CLOSE.invalidPayload, verdict.reason);
         if (!verdict.ok) {
           this.logger.warn(
@@ -511,9 +559,9 @@ export class RoomManager {
       return;
     }
     conn.lastSentAt = Date.now();
-    ws.send(message, (error) => {
-      if (error) this.logger.warn(`send to ${conn.ctx.room} failed: ${describe(error)}`);
-    });
+    // No per-message callback: write errors reach the socket's 'error' listener, and a closure per
+    // frame is measurable at hundreds of sockets × 12 presence windows a second.
+    ws.send(message);
   }
 
   /** Closes one connection for something it did; the room and its other clients carry on. */
@@ -530,6 +578,6 @@ export class RoomManager {
     room.conns.delete(conn.ws);
     // Its presence is removed now; the removal goes out with the next window.
     room.presence?.leave(conn);
-    if (room.conns.size === 0 && room.state === "open") this.unload(room);
+    if (room.conns.size === 0 && room.holds === 0 && room.state === "open") this.unload(room);
   }
 }

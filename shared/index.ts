@@ -1,4 +1,6 @@
+export * from "./facilitation";
 export * from "./ids";
+export * from "./methods";
 export * from "./model";
 export * from "./origin";
 export * from "./presence";

@@ -27,6 +27,8 @@ export const META_KEYS = {
   challenge: "challenge",
   createdAt: "createdAt",
   currentStage: "currentStage",
+  /** Id of the pinned "How might we…" note, shown on the stages after Define (absent: none). */
+  focusHmw: "focusHmw",
 } as const;
 
 /** Top-level types of the content document. */
@@ -45,6 +47,10 @@ export const NOTE_KEYS = {
   authorId: "authorId",
   authorName: "authorName",
   createdAt: "createdAt",
+  /** Optional: which method area of its stage board the note sits in (see shared/methods.ts). */
+  frame: "frame",
+  /** Optional: id of the "How might we…" note an idea answers. */
+  answers: "answers",
 } as const;
 
 export const LIMITS = {

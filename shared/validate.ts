@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { NoteId, ParticipantId } from "./ids";
+import { isFrame } from "./methods";
 import { LIMITS, NOTE_COLORS, type NoteColor, STAGES, type StageId } from "./schema";
 import { clampText } from "./text";
 
@@ -29,6 +30,12 @@ const noteSchema = z.object({
   authorId: z.string().catch(""),
   authorName: clampedString(LIMITS.displayNameLength),
   createdAt: finite(0),
+  frame: z
+    .string()
+    .refine((f) => isFrame(f))
+    .optional()
+    .catch(undefined),
+  answers: z.string().min(1).max(64).optional().catch(undefined),
 });
 
 export interface Note {
@@ -41,6 +48,10 @@ export interface Note {
   authorId: ParticipantId;
   authorName: string;
   createdAt: number;
+  /** Method area of the stage board (empathy quadrant, `hmw`, feedback cell); absent when unframed. */
+  frame?: string;
+  /** The HMW note this idea answers. */
+  answers?: NoteId;
 }
 
 export function readNote(raw: unknown): Note | null {
@@ -54,14 +65,15 @@ const metaSchema = z.object({
   challenge: clampedString(LIMITS.challengeLength),
   createdAt: finite(0),
   currentStage: stageSchema.catch("empathize"),
+  focusHmw: z.string().min(1).max(64).optional().catch(undefined),
 });
 
-export type Meta = z.infer<typeof metaSchema> & { currentStage: StageId };
+export type Meta = z.infer<typeof metaSchema> & { currentStage: StageId; focusHmw?: NoteId };
 
 export function readMeta(raw: unknown): Meta {
   const parsed = metaSchema.safeParse(raw && typeof raw === "object" ? raw : {});
   return parsed.success
-    ? parsed.data
+    ? (parsed.data as Meta)
     : { schemaVersion: 0, title: "", challenge: "", createdAt: 0, currentStage: "empathize" };
 }
 

@@ -7,6 +7,9 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { addNote, type NoteId, type StageId } from "../../shared";
+import { useFacilitatedBoard } from "../facilitation/board";
+import { frameAt } from "../methods/areas";
+import { BoardAreas } from "../methods/BoardAreas";
 import { canEditNote } from "../permissions";
 import { useSession } from "../state/session";
 import { useWorkshop } from "../sync/context";
@@ -20,8 +23,10 @@ import { NoteCard } from "./NoteCard";
 /** The board of one stage: a large pannable, zoomable surface holding that stage's notes. */
 export function Board({ stage }: { stage: StageId }) {
   const { t } = useTranslation();
-  const { docs, awareness, self, readOnly } = useWorkshop();
-  const notes = useStageNotes(docs.content, stage);
+  const { docs, awareness, self, readOnly: roleReadOnly } = useWorkshop();
+  // Facilitation: hidden notes and locked boards (read-only for all but facilitators).
+  const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, stage), stage);
+  const readOnly = roleReadOnly || locked;
   const zoom = useSession((s) => s.zoom);
   const selectedNoteId = useSession((s) => s.selectedNoteId);
   const selectNote = useSession((s) => s.selectNote);
@@ -41,10 +46,13 @@ export function Board({ stage }: { stage: StageId }) {
       width: viewport?.clientWidth ? viewport.clientWidth / zoom : 800,
       height: viewport?.clientHeight ? viewport.clientHeight / zoom : 600,
     };
+    const at = placeNote(view, notes);
+    const frame = frameAt(stage, at.x, at.y);
     const id = addNote(docs.content, {
       stage,
       author: { id: self.id, name: self.name },
-      ...placeNote(view, notes),
+      ...at,
+      ...(frame ? { frame } : {}),
     });
     setFocusId(id);
     selectNote(id);
@@ -132,6 +140,7 @@ export function Board({ stage }: { stage: StageId }) {
               className="board__surface"
               style={{ width: BOARD_WIDTH, height: BOARD_HEIGHT, transform: `scale(${zoom})` }}
             >
+              <BoardAreas stage={stage} />
               {notes.map((note) => (
                 <NoteCard
                   key={note.id}

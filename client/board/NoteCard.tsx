@@ -17,6 +17,8 @@ import {
   type NoteId,
   recolorNote,
 } from "../../shared";
+import { NoteFacilitation } from "../facilitation/NoteFacilitation";
+import { frameAt } from "../methods/areas";
 import { arrowDelta, clampX, clampY } from "./geometry";
 import { NoteTools } from "./NoteTools";
 
@@ -83,7 +85,12 @@ export const NoteCard = memo(function NoteCard({
     }
   };
 
-  const move = (x: number, y: number) => moveNote(content, note.id, { x: clampX(x), y: clampY(y) });
+  const move = (x: number, y: number) => {
+    const to = { x: clampX(x), y: clampY(y) };
+    // On a board with method areas (the empathy map) the area a note lands in becomes its frame.
+    const frame = frameAt(note.stage, to.x, to.y);
+    moveNote(content, note.id, frame === undefined ? to : { ...to, frame });
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (readOnly || event.target instanceof HTMLTextAreaElement) return;
@@ -193,6 +200,7 @@ export const NoteCard = memo(function NoteCard({
           onKeyDown={onTextKey}
         />
       )}
+      <NoteFacilitation note={note} />
       {selected && !readOnly && (
         <NoteTools
           color={note.color}

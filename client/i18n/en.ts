@@ -1,3 +1,6 @@
+import { facilitationEn } from "./facilitation.en";
+import { methodsEn } from "./methods.en";
+
 /** English catalog. Its shape is the type every other catalog must match (see `Catalog`). */
 export const en = {
   app: {
@@ -174,6 +177,8 @@ export const en = {
     citizen: { name: "Citizen", desc: "Participants from the public. Join from a phone, no account needed." },
     observer: { name: "Observer", desc: "Can watch the workshop live but cannot change anything." },
   },
+  methods: methodsEn,
+  facilitation: facilitationEn,
   errors: {
     notFoundTitle: "Workshop not found",
     notFoundBody: "This workshop does not exist or has been removed. Check the link you were given.",

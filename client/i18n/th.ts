@@ -1,4 +1,6 @@
 import type { Catalog } from "./en";
+import { facilitationTh } from "./facilitation.th";
+import { methodsTh } from "./methods.th";
 
 /** Thai catalog: typed against the English one, so a missing key fails the type check. */
 export const th: Catalog = {
@@ -166,6 +168,8 @@ export const th: Catalog = {
     citizen: { name: "ประชาชน", desc: "ผู้เข้าร่วมจากภาคประชาชน เข้าร่วมจากโทรศัพท์ได้โดยไม่ต้องมีบัญชี" },
     observer: { name: "ผู้สังเกตการณ์", desc: "ดูเวิร์กช็อปแบบสดได้ แต่แก้ไขอะไรไม่ได้" },
   },
+  methods: methodsTh,
+  facilitation: facilitationTh,
   errors: {
     notFoundTitle: "ไม่พบเวิร์กช็อป",
     notFoundBody: "เวิร์กช็อปนี้ไม่มีอยู่หรือถูกลบไปแล้ว กรุณาตรวจสอบลิงก์ที่ได้รับ",

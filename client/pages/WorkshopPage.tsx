@@ -214,22 +214,25 @@ function WorkshopRoom({ id, token, participant, role, ...rest }: RoomProps) {
     return () => connection.destroy();
   }, [id, token, participantToken]);
 
+  const api = useMemo(() => ({ workshopId: id, token, participantToken }), [id, token, participantToken]);
   // Until the effect has replaced it, the previous token's connection is not shown.
   if (!room || room.token !== token) return null;
-  return <ConnectedWorkshop connection={room.connection} self={self} {...rest} />;
+  return <ConnectedWorkshop connection={room.connection} self={self} api={api} {...rest} />;
 }
 
 function ConnectedWorkshop({
   connection,
   self,
+  api,
   session,
   links,
   onRotate,
   rotatingSelf,
-}: { connection: WorkshopConnection; self: Self } & Omit<
-  RoomProps,
-  "id" | "token" | "participant" | "role"
->) {
+}: {
+  connection: WorkshopConnection;
+  self: Self;
+  api: { workshopId: string; token: string; participantToken: string | null };
+} & Omit<RoomProps, "id" | "token" | "participant" | "role">) {
   const snapshot = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
   const value = useMemo(
     () => ({
@@ -237,8 +240,9 @@ function ConnectedWorkshop({
       awareness: connection.content.awareness,
       self,
       readOnly: !canWrite(self.role, "content"),
+      api,
     }),
-    [connection, self],
+    [connection, self, api],
   );
   // Replacing one's own link closes this connection with "revoked" before the new one opens.
   if (snapshot.status === "revoked" && !rotatingSelf) return <ErrorPage kind="revoked" />;

@@ -16,6 +16,8 @@ export interface WorkshopContextValue {
   awareness: Awareness | null;
   self: Self;
   readOnly: boolean;
+  /** REST credentials (dot voting); absent in tests that render the view without a server. */
+  api?: { workshopId: string; token: string; participantToken: string | null } | undefined;
 }
 
 const WorkshopContext = createContext<WorkshopContextValue | null>(null);

@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
-import { getMeta, getNotes, type Meta, type Note, type StageId } from "../../shared";
+import { createNoteCache, getMeta, type Meta, type Note, type NoteCache, type StageId } from "../../shared";
 
 /**
  * Plain snapshots of a Y.Doc for React. Each doc gets one permanent 'update' listener that bumps a
@@ -48,32 +48,17 @@ export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc, previous: T | u
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
-const sameNote = (a: Note, b: Note) =>
-  a.text === b.text &&
-  a.x === b.x &&
-  a.y === b.y &&
-  a.color === b.color &&
-  a.stage === b.stage &&
-  a.authorName === b.authorName &&
-  a.authorId === b.authorId &&
-  a.createdAt === b.createdAt;
+// One cache per document, shared by every board that reads it; it lives as long as the document.
+const noteCaches = new WeakMap<Y.Doc, NoteCache>();
 
 /** Notes with structural sharing: unchanged notes keep their object, so memoized cards skip rendering. */
-function readNotes(doc: Y.Doc, previous: Note[] | undefined): Note[] {
-  const next = getNotes(doc);
-  if (!previous) return next;
-  const old = new Map(previous.map((note) => [note.id, note]));
-  let changed = next.length !== previous.length;
-  const merged = next.map((note, i) => {
-    const before = old.get(note.id);
-    if (before && sameNote(before, note)) {
-      if (previous[i] !== before) changed = true;
-      return before;
-    }
-    changed = true;
-    return note;
-  });
-  return changed ? merged : previous;
+function readNotes(doc: Y.Doc): Note[] {
+  let cache = noteCaches.get(doc);
+  if (!cache) {
+    cache = createNoteCache(doc);
+    noteCaches.set(doc, cache);
+  }
+  return cache.read();
 }
 
 const readMeta = (doc: Y.Doc, previous: Meta | undefined): Meta => {

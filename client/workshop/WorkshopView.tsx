@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { moveToStage, type Role, type RoleLinks } from "../../shared";
-import { Board } from "../board/Board";
+import { FacilitationBar } from "../facilitation/FacilitationBar";
+import { FocusBanner } from "../methods/Define";
+import { StageViews } from "../methods/StageViews";
 import { canSteer } from "../permissions";
 import { useSession } from "../state/session";
 import type { ConnectionSnapshot } from "../sync/connection";
@@ -122,6 +124,7 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
         />
       )}
       <StageTabs stage={stage} current={meta.currentStage} onChange={setStage} />
+      <FacilitationBar />
       <main id="main" className="workshop__main">
         <div role="tabpanel" id={panelId(stage)} aria-labelledby={tabId(stage)} className="stage-panel">
           <div className="stage-panel__intro">
@@ -142,7 +145,8 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
               </details>
             )}
           </div>
-          <Board stage={stage} />
+          <FocusBanner stage={stage} meta={meta} />
+          <StageViews stage={stage} />
         </div>
         {shareOpen && links && (
           <div id="share-panel" className="share-wrap">

@@ -23,6 +23,8 @@ export interface GuardOptions {
    * accepts updates (`claimClients`).
    */
   claims?: Map<number, string>;
+  /** Locked stages (facilitation toolkit): notes on them, or moved onto them, may not be changed. */
+  lockedStages?: ReadonlySet<string>;
 }
 
 /** Top-level types a citizen may touch, with the rule for their entries. Extend per new record type. */
@@ -60,7 +62,7 @@ function findIn(structs: Struct[] | undefined, clock: number): Struct | null {
 }
 
 export function checkCitizenUpdate(doc: Y.Doc, update: Uint8Array, options: GuardOptions): GuardVerdict {
-  const { participantId, claims } = options;
+  const { participantId, claims, lockedStages } = options;
   const decoded = Y.decodeUpdate(update);
   const store = doc.store;
   const state = (client: number) => Y.getState(store, client);
@@ -138,6 +140,8 @@ export function checkCitizenUpdate(doc: Y.Doc, update: Uint8Array, options: Guar
 
   // Fields set in this update, per new note map item: only the values that carry an author matter.
   const authorValues = new Map<Y.Item, unknown[]>();
+  // Stage values set in this update, per note: a note may not move onto (or be created on) a locked stage.
+  const stageValues = new Map<Y.Item, unknown[]>();
   const newEntries = new Set<Y.Item>();
   const touched = new Set<Y.Item>();
 
@@ -170,6 +174,11 @@ export function checkCitizenUpdate(doc: Y.Doc, update: Uint8Array, options: Guar
       if (verdict) return verdict;
       if (entry.kind === "entry" && entry.item !== s) {
         const place = placeOf(s);
+        if (place.kind === "item" && place.parent === entry.item && place.key === NOTE_KEYS.stage) {
+          const values = stageValues.get(entry.item) ?? [];
+          values.push(s.content instanceof Y.ContentAny ? s.content.arr[0] : undefined);
+          stageValues.set(entry.item, values);
+        }
         if (place.kind === "item" && place.parent === entry.item && place.key === NOTE_KEYS.authorId) {
           const values = authorValues.get(entry.item) ?? [];
           values.push(s.content instanceof Y.ContentAny ? s.content.arr[0] : undefined);
@@ -221,6 +230,10 @@ export function checkCitizenUpdate(doc: Y.Doc, update: Uint8Array, options: Guar
     if (author !== participantId) return refuse(`note "${entry.parentSub}" belongs to someone else`);
     if ((authorValues.get(entry) ?? []).some((v) => v !== participantId))
       return refuse(`note "${entry.parentSub}": authorId may not change`);
+    if (lockedStages?.has(String(value.get(NOTE_KEYS.stage))))
+      return refuse(`note "${entry.parentSub}" is on a locked stage`);
+    if (lockedStages && (stageValues.get(entry) ?? []).some((v) => lockedStages.has(String(v))))
+      return refuse(`note "${entry.parentSub}" may not move onto a locked stage`);
   }
   for (const entry of newEntries) {
     const key = placeOf(entry);
@@ -230,6 +243,8 @@ export function checkCitizenUpdate(doc: Y.Doc, update: Uint8Array, options: Guar
     const values = authorValues.get(entry) ?? [];
     if (values.length === 0 || values.some((v) => v !== participantId))
       return refuse(`new note "${noteKey}" does not carry this participant as its author`);
+    if (lockedStages && (stageValues.get(entry) ?? []).some((v) => lockedStages.has(String(v))))
+      return refuse(`new note "${noteKey}" is on a locked stage`);
     // A new value under a key replaces the live one (Yjs deletes the left neighbour): it must be ours.
     if (noteKey !== null && notes.has(noteKey) && authorOfLive(noteKey) !== participantId)
       return refuse(`new note "${noteKey}" would replace someone else's`);

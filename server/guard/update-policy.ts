@@ -34,6 +34,8 @@ export function inspectUpdate(
   update: Uint8Array,
   ctx: WriterContext,
   claims: Map<number, string>,
+  /** Stages whose boards are locked (facilitation toolkit): citizens may not change notes there. */
+  lockedStages?: ReadonlySet<string>,
 ): UpdateVerdict {
   if (update.byteLength === 0) return { ok: false, malformed: true, reason: "empty update" };
   if (ctx.role !== "citizen") {
@@ -46,7 +48,11 @@ export function inspectUpdate(
   }
   let verdict: ReturnType<typeof checkCitizenUpdate>;
   try {
-    verdict = checkCitizenUpdate(doc, update, { participantId: ctx.participantId ?? "", claims });
+    verdict = checkCitizenUpdate(doc, update, {
+      participantId: ctx.participantId ?? "",
+      claims,
+      ...(lockedStages?.size ? { lockedStages } : {}),
+    });
   } catch (error) {
     return { ok: false, malformed: true, reason: `corrupt update: ${describe(error)}` };
   }

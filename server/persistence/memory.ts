@@ -1,3 +1,4 @@
+import { createMemoryBallotStore } from "../ballot-store";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 /** For tests and throwaway demos: same contract as SQLite, gone when the process exits. */
@@ -66,6 +67,7 @@ export function createMemoryPersistence(): Persistence {
       logs.delete(room);
     },
     countUpdates: (room) => logs.get(room)?.length ?? 0,
+    ballots: createMemoryBallotStore(),
     close() {},
   };
 }

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { createSqliteBallotStore } from "../ballot-store";
 import { ROLES, type Role } from "../../shared/protocol";
+import { createSqliteBallotStore } from "../ballot-store";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 const SCHEMA = `
@@ -254,6 +254,7 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
       flush();
       return countUpdates.get(room)?.n ?? 0;
     },
+    ballots: createSqliteBallotStore(db),
     close() {
       if (!db.open) return;
       flush();

@@ -1,4 +1,5 @@
 import type { Role } from "../../shared/protocol";
+import type { BallotStore } from "../ballot-store";
 
 export interface WorkshopRecord {
   id: string;
@@ -69,5 +70,7 @@ export interface Persistence {
   /** Replaces the room's snapshot with `state` and empties its update log, atomically. */
   compactRoom(room: string, state: Uint8Array): void;
   countUpdates(room: string): number;
+  /** Secret dot-vote ballots (facilitation toolkit); the API keeps them in memory when absent. */
+  readonly ballots?: BallotStore;
   close(): void;
 }
