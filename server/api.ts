@@ -19,8 +19,10 @@ import {
 import { LIMITS } from "../shared/schema";
 import { bearerToken, roleForToken } from "./auth";
 import { registerFacilitationApi } from "./ballot-api";
+import { registerExportApi } from "./export";
 import { KeyedRateLimiter } from "./guard/limits";
 import { issueParticipant } from "./guard/participants";
+import { registerHistoryApi } from "./history-api";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
 import type { RoomManager } from "./rooms";
@@ -33,6 +35,8 @@ export interface ApiDeps {
   /** Per client IP, per minute (0 = no limit). */
   createsPerMinute?: number;
   joinsPerMinute?: number;
+  /** Workshop history: time between periodic snapshots while a workshop is active (default 5 min). */
+  historyIntervalMs?: number | undefined;
 }
 
 const joinBody = z.object(
@@ -116,6 +120,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get("/api/health", async () => ({ ok: true }));
   registerFacilitationApi(app, { persistence, rooms, logger: deps.logger });
+  registerExportApi(app, { persistence, rooms, logger: deps.logger });
+  registerHistoryApi(app, { persistence, rooms, logger: deps.logger, intervalMs: deps.historyIntervalMs });
 
   app.post("/api/workshops", async (request, reply) => {
     if (limited(creates, request, reply)) return reply;

@@ -60,6 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     createsPerMinute: config.createsPerMinute,
     joinsPerMinute: config.joinsPerMinute,
     trustProxy: config.trustProxy,
+    historyIntervalMs: config.historyIntervalMs,
     staticDir,
   });
 

@@ -24,6 +24,8 @@ export interface Config {
   joinsPerMinute: number;
   /** Behind a reverse proxy: take the client IP (for the per-IP limits) from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Workshop history: a snapshot this long into every stretch of activity (besides stage changes). */
+  historyIntervalMs: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +43,7 @@ export const DEFAULT_CONFIG: Config = {
   createsPerMinute: 20,
   joinsPerMinute: 120,
   trustProxy: false,
+  historyIntervalMs: 5 * 60_000,
 };
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -127,5 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1_000_000,
     ),
     trustProxy: flag("TRUST_PROXY", env.TRUST_PROXY),
+    historyIntervalMs: integer(
+      "HISTORY_INTERVAL_MS",
+      env.HISTORY_INTERVAL_MS,
+      DEFAULT_CONFIG.historyIntervalMs,
+      1000,
+      24 * 3_600_000,
+    ),
   };
 }

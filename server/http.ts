@@ -35,6 +35,8 @@ export interface TransportOptions {
   joinsPerMinute?: number;
   /** Trust X-Forwarded-For for the client IP (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Workshop history: time between periodic snapshots while a workshop is active. */
+  historyIntervalMs?: number;
   /** The built SPA (`dist/client`); skipped when it has no index.html, as in tests. */
   staticDir: string | null;
 }
@@ -85,6 +87,7 @@ export function createTransport(options: TransportOptions): Transport {
     logger,
     createsPerMinute: options.createsPerMinute ?? 0,
     joinsPerMinute: options.joinsPerMinute ?? 0,
+    historyIntervalMs: options.historyIntervalMs,
   });
 
   const staticDir = options.staticDir;

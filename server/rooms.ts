@@ -31,6 +31,19 @@ export interface ConnectionContext {
   name?: string;
 }
 
+/** A room as watchers see it. */
+export interface RoomInfo {
+  name: string;
+  workshopId: string;
+  kind: DocKind;
+}
+
+/** Told about room documents as they open and change (the workshop history listens). */
+export interface RoomWatcher {
+  opened?(room: RoomInfo, doc: Y.Doc): void;
+  updated?(room: RoomInfo, doc: Y.Doc, origin: unknown): void;
+}
+
 export interface RoomManagerOptions {
   persistence: Persistence;
   logger: Logger;
@@ -140,6 +153,7 @@ export class RoomManager {
   private shuttingDown = false;
   /** Locked stages per workshop, from its control document (facilitation toolkit): the guard refuses citizens' edits there. */
   private readonly locks = new Map<string, ReadonlySet<StageId>>();
+  private readonly watchers = new Set<RoomWatcher>();
 
   constructor(options: RoomManagerOptions) {
     this.persistence = options.persistence;
@@ -208,6 +222,24 @@ export class RoomManager {
     } finally {
       room.holds--;
       if (room.holds === 0 && room.conns.size === 0 && room.state === "open") this.unload(room);
+    }
+  }
+
+  /** Adds a watcher of every room's document; returns its removal. */
+  watch(watcher: RoomWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private tellWatchers(room: Room, fn: (watcher: RoomWatcher, doc: Y.Doc) => void): void {
+    const doc = room.doc;
+    if (!doc) return;
+    for (const watcher of this.watchers) {
+      try {
+        fn(watcher, doc);
+      } catch (error) {
+        this.logger.error(`room ${room.name}: a watcher failed`, error);
+      }
     }
   }
 
@@ -330,6 +362,7 @@ export class RoomManager {
     room.state = "open";
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onUpdate(room, update, origin));
     if (room.kind === "control") this.locks.set(room.workshopId, getLockedStages(doc));
+    this.tellWatchers(room, (w, d) => w.opened?.(room, d));
     for (const wake of room.waiters.splice(0)) wake(true);
     if (this.shuttingDown) {
       room.state = "closed";
@@ -400,6 +433,7 @@ export class RoomManager {
       encoding.writeVarUint8Array(e, update);
     });
     for (const conn of room.conns.values()) if (conn !== origin) this.send(conn, message);
+    this.tellWatchers(room, (w, d) => w.updated?.(room, d, origin));
   }
 
   private scheduleCompaction(room: Room): void {

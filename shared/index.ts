@@ -1,4 +1,5 @@
 export * from "./facilitation";
+export * from "./history";
 export * from "./ids";
 export * from "./methods";
 export * from "./model";

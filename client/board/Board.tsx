@@ -1,7 +1,10 @@
 import {
   type KeyboardEvent,
   type PointerEvent as ReactPointerEvent,
+  startTransition,
   useCallback,
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
@@ -17,8 +20,30 @@ import { useStageNotes } from "../sync/useDoc";
 import { useCursorPublisher, usePeers } from "../sync/usePresence";
 import { BoardTools } from "./BoardTools";
 import { Cursors } from "./Cursors";
-import { BOARD_HEIGHT, BOARD_WIDTH, placeNote } from "./geometry";
-import { NoteCard } from "./NoteCard";
+import { BOARD_HEIGHT, BOARD_WIDTH, noteIntersects, placeNote, type Rect, renderWindow } from "./geometry";
+import { NoteCard, type NoteLabels } from "./NoteCard";
+
+/**
+ * Boards with more notes than this mount only the notes near the visible area, and their cards show the
+ * text as a paragraph until it is edited. Smaller boards mount everything (find-in-page sees it all).
+ */
+export const VIRTUALIZE_ABOVE = 150;
+
+/** The visible part of the board, in board coordinates (800 × 600 before the viewport is laid out). */
+function visibleRect(viewport: HTMLElement, zoom: number): Rect {
+  const left = viewport.scrollLeft / zoom;
+  const top = viewport.scrollTop / zoom;
+  return {
+    left,
+    top,
+    right: left + (viewport.clientWidth || 800) / zoom,
+    bottom: top + (viewport.clientHeight || 600) / zoom,
+  };
+}
+
+// Sentinels for building a card's accessible name from one translation per board.
+const AUTHOR = "\u0001author\u0001";
+const TEXT = "\u0001text\u0001";
 
 /** The board of one stage: a large pannable, zoomable surface holding that stage's notes. */
 export function Board({ stage }: { stage: StageId }) {
@@ -37,6 +62,107 @@ export function Board({ stage }: { stage: StageId }) {
   const pan = useRef<{ pointerId: number; x: number; y: number } | null>(null);
   const [focusId, setFocusId] = useState<NoteId | null>(null);
   const stageName = t(`stages.${stage}.name`);
+
+  const labels = useMemo<NoteLabels>(() => {
+    const [beforeAuthor = "", afterAuthor = ""] = t("note.labelEmpty", { author: AUTHOR }).split(AUTHOR);
+    const [a = "", rest = ""] = t("note.label", { author: AUTHOR, text: TEXT }).split(AUTHOR);
+    const [b = "", c = ""] = rest.split(TEXT);
+    return {
+      move: t("note.move"),
+      text: t("note.text"),
+      placeholder: t("note.placeholder"),
+      anonymous: t("note.anonymous"),
+      note: (author, text) =>
+        text ? `${a}${author}${b}${text}${c}` : `${beforeAuthor}${author}${afterAuthor}`,
+    };
+  }, [t]);
+
+  // ---- which notes are mounted ----
+  // The window (board coordinates) moves only when the visible area nears its edge: scrolling and
+  // zooming re-render the board rarely, and then in a transition.
+  const [win, setWin] = useState<Rect | null>(null);
+  const winRef = useRef<Rect | null>(null);
+  // Notes being dragged or edited stay mounted wherever they are.
+  const [active, setActive] = useState<ReadonlySet<NoteId>>(() => new Set());
+  const onActive = useCallback((id: NoteId, on: boolean) => {
+    setActive((prev) => {
+      if (prev.has(id) === on) return prev;
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    let frame = 0;
+    const update = (force: boolean) => {
+      frame = 0;
+      const visible = visibleRect(viewport, useSession.getState().zoom);
+      const next = renderWindow(visible, force ? null : winRef.current);
+      if (next === winRef.current) return;
+      winRef.current = next;
+      // Small boards mount every note: the window is kept for when they grow, without a re-render.
+      if (virtualRef.current) startTransition(() => setWin(next));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(() => update(false));
+    };
+    // While panning, the surface is its own compositor layer: scrolling moves it instead of repainting
+    // the notes. Only while panning: a zoom of a will-change layer would keep its old raster scale.
+    const surface = surfaceRef.current;
+    let still: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      schedule();
+      surface?.classList.add("board__surface--moving");
+      clearTimeout(still);
+      still = setTimeout(() => surface?.classList.remove("board__surface--moving"), 300);
+    };
+    // First paint: the visible area only, at once; the margin around it follows once painted.
+    const first = renderWindow(visibleRect(viewport, useSession.getState().zoom), null, true);
+    winRef.current = first;
+    if (virtualRef.current) setWin(first);
+    // …once the first frame is painted and the page is idle.
+    let grow: ReturnType<typeof setTimeout> | undefined;
+    const growFrame = requestAnimationFrame(() => {
+      grow = setTimeout(() => update(true), 150);
+    });
+    viewport.addEventListener("scroll", onScroll, { passive: true });
+    const resize = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(schedule);
+    resize?.observe(viewport);
+    const unsubscribe = useSession.subscribe((s, prev) => {
+      if (s.zoom !== prev.zoom) schedule();
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelAnimationFrame(growFrame);
+      clearTimeout(grow);
+      clearTimeout(still);
+      viewport.removeEventListener("scroll", onScroll);
+      resize?.disconnect();
+      unsubscribe();
+    };
+  }, []);
+
+  const virtual = notes.length > VIRTUALIZE_ABOVE;
+  const virtualRef = useRef(virtual);
+  virtualRef.current = virtual;
+  // The latest window is in the ref (the state only triggers the re-render, and lags on a board that
+  // just grew large).
+  const current = virtual ? (winRef.current ?? win) : null;
+  const mounted = useMemo(() => {
+    if (!virtual) return notes;
+    const win = current;
+    if (!win) return [];
+    // A linear pass: it runs only when the window or the notes change, ~0.05 ms for 5,000 notes (a
+    // spatial index would have to be rebuilt on every note change, e.g. ten times a second in a drag).
+    return notes.filter(
+      (note) =>
+        noteIntersects(note, win) || note.id === selectedNoteId || note.id === focusId || active.has(note.id),
+    );
+  }, [virtual, notes, current, selectedNoteId, focusId, active]);
 
   const add = useCallback(() => {
     const viewport = viewportRef.current;
@@ -117,6 +243,9 @@ export function Board({ stage }: { stage: StageId }) {
         {withoutCursor > 0 && (
           <p className="board__others">{t("presence.othersHere", { count: withoutCursor })}</p>
         )}
+        <p id={`board-count-${stage}`} className="visually-hidden">
+          {t("board.count", { count: notes.length })}
+        </p>
         {notes.length === 0 && (
           <p className="board__empty">{readOnly ? t("board.readOnly") : t("board.empty")}</p>
         )}
@@ -126,7 +255,7 @@ export function Board({ stage }: { stage: StageId }) {
           className="board__viewport"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable area must be reachable by keyboard to scroll it.
           tabIndex={0}
-          aria-describedby={readOnly ? undefined : `board-hint-${stage}`}
+          aria-describedby={readOnly ? `board-count-${stage}` : `board-count-${stage} board-hint-${stage}`}
           onKeyDown={onKeyDown}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -139,18 +268,21 @@ export function Board({ stage }: { stage: StageId }) {
               ref={surfaceRef}
               className="board__surface"
               style={{ width: BOARD_WIDTH, height: BOARD_HEIGHT, transform: `scale(${zoom})` }}
+              data-notes-total={notes.length}
             >
               <BoardAreas stage={stage} />
-              {notes.map((note) => (
+              {mounted.map((note) => (
                 <NoteCard
                   key={note.id}
                   note={note}
                   content={docs.content}
                   readOnly={readOnly || !canEditNote(self.role, self.id, note)}
                   selected={note.id === selectedNoteId}
-                  zoom={zoom}
                   autoFocus={note.id === focusId}
+                  light={virtual}
+                  labels={labels}
                   onSelect={selectNote}
+                  onActive={onActive}
                 />
               ))}
               <Cursors peers={others} />

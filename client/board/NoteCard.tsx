@@ -6,7 +6,6 @@ import {
   useRef,
   useState,
 } from "react";
-import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import {
   deleteNote,
@@ -19,17 +18,35 @@ import {
 } from "../../shared";
 import { NoteFacilitation } from "../facilitation/NoteFacilitation";
 import { frameAt } from "../methods/areas";
+import { useSession } from "../state/session";
 import { arrowDelta, clampX, clampY } from "./geometry";
 import { NoteTools } from "./NoteTools";
+
+/** The strings every card shows, translated once per board (not per card). */
+export interface NoteLabels {
+  move: string;
+  text: string;
+  placeholder: string;
+  anonymous: string;
+  /** The card's accessible name: "Note by {author}: {text}" or "Empty note by {author}". */
+  note(author: string, text: string): string;
+}
 
 interface Props {
   note: Note;
   content: Y.Doc;
   readOnly: boolean;
   selected: boolean;
-  zoom: number;
   autoFocus: boolean;
+  /**
+   * Large boards: the text shows as a plain paragraph (cheaper than a textarea) until it is focused or
+   * clicked, then turns into the textarea.
+   */
+  light: boolean;
+  labels: NoteLabels;
   onSelect(id: NoteId | null): void;
+  /** Called with true while the note is dragged or edited (the board keeps it mounted), false after. */
+  onActive(id: NoteId, active: boolean): void;
 }
 
 const DRAG_WRITE_MS = 100;
@@ -40,14 +57,17 @@ export const NoteCard = memo(function NoteCard({
   content,
   readOnly,
   selected,
-  zoom,
   autoFocus,
+  light,
+  labels,
   onSelect,
+  onActive,
 }: Props) {
-  const { t } = useTranslation();
   const articleRef = useRef<HTMLElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState<string | null>(null);
+  // Light cards: the paragraph was focused, so the textarea replaces it (and takes the focus).
+  const [editing, setEditing] = useState(false);
   const cancelled = useRef(false);
   const [dragPos, setDragPos] = useState<{ x: number; y: number } | null>(null);
   const drag = useRef<{
@@ -60,18 +80,23 @@ export const NoteCard = memo(function NoteCard({
   } | null>(null);
 
   useEffect(() => {
-    if (autoFocus) textRef.current?.focus();
-  }, [autoFocus]);
+    if (autoFocus || editing) textRef.current?.focus();
+  }, [autoFocus, editing]);
 
-  const author = note.authorName || t("note.anonymous");
-  const label = note.text.trim()
-    ? t("note.label", { author, text: note.text })
-    : t("note.labelEmpty", { author });
+  const active = dragPos !== null || draft !== null || editing;
+  useEffect(() => {
+    if (!active) return;
+    onActive(note.id, true);
+    return () => onActive(note.id, false);
+  }, [active, note.id, onActive]);
+
+  const author = note.authorName || labels.anonymous;
 
   const commit = () => {
     if (draft !== null && draft !== note.text && !cancelled.current) editNote(content, note.id, draft);
     cancelled.current = false;
     setDraft(null);
+    setEditing(false);
   };
 
   const onTextKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -98,6 +123,10 @@ export const NoteCard = memo(function NoteCard({
     if (!delta) return;
     event.preventDefault();
     move(note.x + delta.dx, note.y + delta.dy);
+    // The focused note stays mounted wherever it goes; keep it in sight too.
+    requestAnimationFrame(() =>
+      articleRef.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" }),
+    );
   };
 
   const onPointerDown = (event: ReactPointerEvent<HTMLButtonElement>) => {
@@ -116,6 +145,8 @@ export const NoteCard = memo(function NoteCard({
   const dragTo = (event: ReactPointerEvent<HTMLButtonElement>) => {
     const current = drag.current;
     if (!current || current.pointerId !== event.pointerId) return null;
+    // Read here, not as a prop: a zoom change must not re-render every card.
+    const { zoom } = useSession.getState();
     return {
       x: clampX(current.x + (event.clientX - current.startX) / zoom),
       y: clampY(current.y + (event.clientY - current.startY) / zoom),
@@ -142,13 +173,14 @@ export const NoteCard = memo(function NoteCard({
 
   const x = dragPos?.x ?? note.x;
   const y = dragPos?.y ?? note.y;
+  const textarea = !readOnly && (!light || editing || autoFocus || draft !== null);
 
   return (
     <article
       ref={articleRef}
       className={`note note--${note.color}${selected ? " note--selected" : ""}${dragPos ? " note--dragging" : ""}`}
       style={{ left: x, top: y }}
-      aria-label={label}
+      aria-label={labels.note(author, note.text.trim() ? note.text : "")}
       data-testid="note"
       data-note-id={note.id}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a note is a movable object: focusing it lets arrow keys move it.
@@ -163,35 +195,24 @@ export const NoteCard = memo(function NoteCard({
           <button
             type="button"
             className="note__handle"
-            aria-label={t("note.move")}
-            title={t("note.move")}
+            aria-label={labels.move}
+            title={labels.move}
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
             onPointerCancel={onPointerUp}
           >
-            <svg viewBox="0 0 12 18" width="10" height="15" aria-hidden="true" focusable="false">
-              <g fill="currentColor">
-                <circle cx="3" cy="3" r="1.6" />
-                <circle cx="9" cy="3" r="1.6" />
-                <circle cx="3" cy="9" r="1.6" />
-                <circle cx="9" cy="9" r="1.6" />
-                <circle cx="3" cy="15" r="1.6" />
-                <circle cx="9" cy="15" r="1.6" />
-              </g>
-            </svg>
+            <span className="note__grip" aria-hidden="true" />
             <span className="note__author">{author}</span>
           </button>
         )}
       </div>
-      {readOnly ? (
-        <p className="note__text">{note.text}</p>
-      ) : (
+      {textarea ? (
         <textarea
           ref={textRef}
           className="note__text"
-          aria-label={t("note.text")}
-          placeholder={t("note.placeholder")}
+          aria-label={labels.text}
+          placeholder={labels.placeholder}
           maxLength={2000}
           value={draft ?? note.text}
           onFocus={() => setDraft(note.text)}
@@ -199,6 +220,23 @@ export const NoteCard = memo(function NoteCard({
           onBlur={commit}
           onKeyDown={onTextKey}
         />
+      ) : readOnly ? (
+        <p className="note__text">{note.text}</p>
+      ) : (
+        // A stand-in for the textarea on large boards: focusing (or clicking) it swaps the textarea in.
+        // biome-ignore lint/a11y/useSemanticElements: a textarea per note is what large boards cannot afford; this becomes one on focus.
+        <div
+          className="note__text"
+          role="textbox"
+          aria-label={labels.text}
+          aria-placeholder={labels.placeholder}
+          aria-multiline="true"
+          data-placeholder={labels.placeholder}
+          tabIndex={0}
+          onFocus={() => setEditing(true)}
+        >
+          {note.text}
+        </div>
       )}
       <NoteFacilitation note={note} />
       {selected && !readOnly && (

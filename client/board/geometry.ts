@@ -50,3 +50,54 @@ export function placeNote(
   const step = (taken.length % 8) * 24;
   return { x: clampX(view.left + GAP_X + step), y: clampY(view.top + 16 + step) };
 }
+
+/** A rectangle in board coordinates (right and bottom exclusive). */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Whether a note at (x, y) overlaps the rectangle. */
+export const noteIntersects = (note: { x: number; y: number }, r: Rect) =>
+  note.x < r.right && note.x + NOTE_WIDTH > r.left && note.y < r.bottom && note.y + NOTE_HEIGHT > r.top;
+
+/** The rectangle grown by `fx` of its width and `fy` of its height on every side, kept on the board. */
+function grow(r: Rect, fx: number, fy: number): Rect {
+  const dx = (r.right - r.left) * fx;
+  const dy = (r.bottom - r.top) * fy;
+  return {
+    left: Math.max(0, r.left - dx),
+    top: Math.max(0, r.top - dy),
+    right: Math.min(BOARD_WIDTH, r.right + dx),
+    bottom: Math.min(BOARD_HEIGHT, r.bottom + dy),
+  };
+}
+
+const contains = (outer: Rect, inner: Rect) =>
+  outer.left <= inner.left &&
+  outer.top <= inner.top &&
+  outer.right >= inner.right &&
+  outer.bottom >= inner.bottom;
+
+const area = (r: Rect) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
+
+/** How far beyond the visible area notes are kept mounted, as a fraction of its size on each side. */
+export const WINDOW_MARGIN = 0.5;
+/** Pan this close (a fraction of the visible size) to the mounted window's edge and it moves. */
+const WINDOW_SLACK = 0.2;
+
+/**
+ * The part of the board whose notes are mounted, given the visible part: the current window while it
+ * still holds the visible area plus some slack (so panning and zooming rarely re-render), else the visible
+ * area plus a margin. `tight` asks for the visible area only (the first paint).
+ */
+export function renderWindow(visible: Rect, current: Rect | null, tight = false): Rect {
+  if (tight) return grow(visible, 0, 0);
+  const needed = grow(visible, WINDOW_SLACK, WINDOW_SLACK);
+  const wanted = grow(visible, WINDOW_MARGIN, WINDOW_MARGIN);
+  // Zoomed in a lot: a window far larger than needed would keep too much mounted.
+  if (current && contains(current, needed) && area(current) <= 2.5 * area(wanted)) return current;
+  return wanted;
+}

@@ -20,6 +20,7 @@ import {
   timerRemaining,
   VOTE_LIMITS,
 } from "../../shared";
+import { HistoryPanel } from "../history/HistoryPanel";
 import { canSteer } from "../permissions";
 import { useSession } from "../state/session";
 import { useWorkshop } from "../sync/context";
@@ -148,6 +149,7 @@ export function FacilitationBar() {
       </div>
       <Results />
       {steer && <FacilitatorControls />}
+      {steer && <HistoryPanel />}
     </section>
   );
 }

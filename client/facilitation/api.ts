@@ -15,7 +15,7 @@ export interface ApiCredentials {
   participantToken: string | null;
 }
 
-async function call<T>(url: string, init: RequestInit): Promise<T> {
+export async function call<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, init);

@@ -1,5 +1,7 @@
 import { facilitationEn } from "./facilitation.en";
+import { historyEn } from "./history.en";
 import { methodsEn } from "./methods.en";
+import { reportEn } from "./report.en";
 
 /** English catalog. Its shape is the type every other catalog must match (see `Catalog`). */
 export const en = {
@@ -86,6 +88,8 @@ export const en = {
     zoomReset: "Reset zoom ({{percent}}%)",
     empty: "No notes yet. Add the first one!",
     readOnly: "You are viewing this workshop. Only participants can add notes.",
+    count_one: "{{count}} note on this board",
+    count_other: "{{count}} notes on this board",
     keyboardHint:
       "Tip: press N to add a note. Focus a note and use the arrow keys to move it (hold Shift for bigger steps).",
   },
@@ -179,6 +183,8 @@ export const en = {
   },
   methods: methodsEn,
   facilitation: facilitationEn,
+  report: reportEn,
+  history: historyEn,
   errors: {
     notFoundTitle: "Workshop not found",
     notFoundBody: "This workshop does not exist or has been removed. Check the link you were given.",

@@ -1,6 +1,8 @@
 import type { Catalog } from "./en";
 import { facilitationTh } from "./facilitation.th";
+import { historyTh } from "./history.th";
 import { methodsTh } from "./methods.th";
+import { reportTh } from "./report.th";
 
 /** Thai catalog: typed against the English one, so a missing key fails the type check. */
 export const th: Catalog = {
@@ -82,6 +84,8 @@ export const th: Catalog = {
     zoomReset: "คืนขนาดเดิม ({{percent}}%)",
     empty: "ยังไม่มีโน้ต เพิ่มโน้ตแรกได้เลย!",
     readOnly: "คุณกำลังดูเวิร์กช็อปนี้ เฉพาะผู้เข้าร่วมเท่านั้นที่เพิ่มโน้ตได้",
+    count_one: "มีโน้ต {{count}} ใบบนกระดานนี้",
+    count_other: "มีโน้ต {{count}} ใบบนกระดานนี้",
     keyboardHint: "เคล็ดลับ: กด N เพื่อเพิ่มโน้ต เลือกโน้ตแล้วใช้ปุ่มลูกศรเพื่อย้าย (กด Shift ค้างไว้เพื่อย้ายทีละมาก)",
   },
   note: {
@@ -170,6 +174,8 @@ export const th: Catalog = {
   },
   methods: methodsTh,
   facilitation: facilitationTh,
+  report: reportTh,
+  history: historyTh,
   errors: {
     notFoundTitle: "ไม่พบเวิร์กช็อป",
     notFoundBody: "เวิร์กช็อปนี้ไม่มีอยู่หรือถูกลบไปแล้ว กรุณาตรวจสอบลิงก์ที่ได้รับ",

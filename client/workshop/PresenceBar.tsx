@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { STAGES, type StageId } from "../../shared";
+import type { Awareness } from "y-protocols/awareness";
+import { ROLES, STAGES, type StageId } from "../../shared";
 import type { Peer } from "../sync/usePresence";
+import { groupByRole, presenceCounts, useIdleClients } from "./PresencePanel";
 
 const MAX_SHOWN = 5;
 /** Up to this many people every stage group starts open; in a bigger crowd they start collapsed. */
@@ -32,25 +34,49 @@ export function groupByStage(peers: Peer[], locale: string): Map<StageId, Peer[]
   return groups;
 }
 
-function StageGroup({ stage, peers, startOpen }: { stage: StageId; peers: Peer[]; startOpen: boolean }) {
+interface GroupProps {
+  label: string;
+  peers: Peer[];
+  startOpen: boolean;
+  idle: ReadonlySet<number>;
+  /** What the second column says about a person: their role (stage view) or stage (role view). */
+  detail(peer: Peer): string;
+}
+
+function PeopleGroup({ label, peers, startOpen, idle, detail }: GroupProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(startOpen);
+  const idleHere = peers.reduce((n, peer) => n + (idle.has(peer.clientId) ? 1 : 0), 0);
   return (
     <details className="people__group" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        <span>{t(`stages.${stage}.name`)}</span>
-        <span className="people__count">{peers.length}</span>
+        <span>{label}</span>
+        <span className="people__count">
+          {peers.length}
+          {idleHere > 0 && (
+            <span className="people__idle-count">
+              {" "}
+              · {t("history.people.idle")} {idleHere}
+            </span>
+          )}
+        </span>
       </summary>
       {/* Only an open group renders its people: a town hall of 300 stays light. */}
       {open && (
         <ul className="people__list">
           {peers.map((peer) => {
             const name = peer.user.name || t("note.anonymous");
+            const isIdle = idle.has(peer.clientId);
             return (
-              <li key={peer.clientId} className="people__person">
+              <li key={peer.clientId} className={`people__person${isIdle ? " people__person--idle" : ""}`}>
                 <span className="people__dot" style={{ background: peer.user.color }} aria-hidden="true" />
                 <span className="people__name">{peer.isSelf ? t("presence.youShort", { name }) : name}</span>
-                <span className="people__role">{t(`roles.${peer.user.role}.name`)}</span>
+                <span className="people__role">{detail(peer)}</span>
+                {isIdle && (
+                  <span className="people__idle" title={t("history.people.idleLabel", { name })}>
+                    {t("history.people.idle")}
+                  </span>
+                )}
               </li>
             );
           })}
@@ -61,10 +87,26 @@ function StageGroup({ stage, peers, startOpen }: { stage: StageId; peers: Peer[]
 }
 
 /** Everyone connected: a count, grouped by stage in collapsible sections, usable with hundreds. */
-export function PeopleList({ peers, onClose }: { peers: Peer[]; onClose(): void }) {
+export function PeopleList({
+  peers,
+  awareness,
+  onClose,
+}: {
+  peers: Peer[];
+  awareness?: Awareness | null | undefined;
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [view, setView] = useState<"stage" | "role">("stage");
+  const idle = useIdleClients(awareness);
+  const counts = presenceCounts(peers, idle);
   const groups = useMemo(() => groupByStage(peers, i18n.language), [peers, i18n.language]);
+  const roles = useMemo(
+    () => (view === "role" ? groupByRole(peers, i18n.language) : null),
+    [view, peers, i18n.language],
+  );
+  const startOpen = (list: Peer[]) => peers.length <= OPEN_GROUPS_UP_TO || list.some((peer) => peer.isSelf);
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <section
@@ -89,24 +131,65 @@ export function PeopleList({ peers, onClose }: { peers: Peer[]; onClose(): void 
           ×
         </button>
       </div>
-      {STAGES.map((stage) => {
-        const list = groups.get(stage) ?? [];
-        if (list.length === 0) return null;
-        return (
-          <StageGroup
-            key={stage}
-            stage={stage}
-            peers={list}
-            startOpen={peers.length <= OPEN_GROUPS_UP_TO || list.some((peer) => peer.isSelf)}
-          />
-        );
-      })}
+      <p className="people__summary">
+        {t("history.people.counts", { active: counts.active, idle: counts.idle })}
+      </p>
+      <fieldset className="people__view">
+        <legend className="visually-hidden">{t("history.people.view")}</legend>
+        {(["stage", "role"] as const).map((option) => (
+          <label key={option} className="people__view-option">
+            <input
+              type="radio"
+              name="people-view"
+              value={option}
+              checked={view === option}
+              onChange={() => setView(option)}
+            />
+            {t(option === "stage" ? "history.people.byStage" : "history.people.byRole")}
+          </label>
+        ))}
+      </fieldset>
+      {roles
+        ? ROLES.map((role) => {
+            const list = roles.get(role) ?? [];
+            if (list.length === 0) return null;
+            return (
+              <PeopleGroup
+                key={role}
+                label={t(`roles.${role}.name`)}
+                peers={list}
+                startOpen={startOpen(list)}
+                idle={idle}
+                detail={(peer) => t("history.people.onStage", { stage: t(`stages.${peer.stage}.name`) })}
+              />
+            );
+          })
+        : STAGES.map((stage) => {
+            const list = groups.get(stage) ?? [];
+            if (list.length === 0) return null;
+            return (
+              <PeopleGroup
+                key={stage}
+                label={t(`stages.${stage}.name`)}
+                peers={list}
+                startOpen={startOpen(list)}
+                idle={idle}
+                detail={(peer) => t(`roles.${peer.user.role}.name`)}
+              />
+            );
+          })}
     </section>
   );
 }
 
 /** A few avatars and a "people" button with the count; the button opens the full, grouped list. */
-export function PresenceBar({ peers }: { peers: Peer[] }) {
+export function PresenceBar({
+  peers,
+  awareness,
+}: {
+  peers: Peer[];
+  awareness?: Awareness | null | undefined;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -156,6 +239,7 @@ export function PresenceBar({ peers }: { peers: Peer[] }) {
       {open && (
         <PeopleList
           peers={peers}
+          awareness={awareness}
           onClose={() => {
             setOpen(false);
             buttonRef.current?.focus();

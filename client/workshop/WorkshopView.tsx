@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { moveToStage, type Role, type RoleLinks } from "../../shared";
 import { FacilitationBar } from "../facilitation/FacilitationBar";
+import { UndoControls } from "../history/UndoControls";
 import { FocusBanner } from "../methods/Define";
 import { StageViews } from "../methods/StageViews";
 import { canSteer } from "../permissions";
+import { DownloadMenu } from "../report/DownloadMenu";
 import { useSession } from "../state/session";
 import type { ConnectionSnapshot } from "../sync/connection";
 import { useWorkshop } from "../sync/context";
@@ -97,7 +99,8 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
         </div>
         <div className="topbar__side">
           {connection && <ConnectionIndicator connection={connection} />}
-          <PresenceBar peers={peers} />
+          <PresenceBar peers={peers} awareness={awareness} />
+          <DownloadMenu />
           {links && (
             <button
               ref={shareButton}
@@ -129,6 +132,7 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
         <div role="tabpanel" id={panelId(stage)} aria-labelledby={tabId(stage)} className="stage-panel">
           <div className="stage-panel__intro">
             <p className="stage-prompt">{t(`stages.${stage}.prompt`)}</p>
+            <UndoControls />
             {steer && stage !== meta.currentStage && (
               <button
                 type="button"

@@ -1,4 +1,5 @@
 import { createMemoryBallotStore } from "../ballot-store";
+import { createMemoryHistoryStore } from "../history-store";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 /** For tests and throwaway demos: same contract as SQLite, gone when the process exits. */
@@ -68,6 +69,7 @@ export function createMemoryPersistence(): Persistence {
     },
     countUpdates: (room) => logs.get(room)?.length ?? 0,
     ballots: createMemoryBallotStore(),
+    history: createMemoryHistoryStore(),
     close() {},
   };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { ROLES, type Role } from "../../shared/protocol";
 import { createSqliteBallotStore } from "../ballot-store";
+import { createSqliteHistoryStore } from "../history-store";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 const SCHEMA = `
@@ -255,6 +256,7 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
       return countUpdates.get(room)?.n ?? 0;
     },
     ballots: createSqliteBallotStore(db),
+    history: createSqliteHistoryStore(db),
     close() {
       if (!db.open) return;
       flush();

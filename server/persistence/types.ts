@@ -1,5 +1,6 @@
 import type { Role } from "../../shared/protocol";
 import type { BallotStore } from "../ballot-store";
+import type { HistoryStore } from "../history-store";
 
 export interface WorkshopRecord {
   id: string;
@@ -72,5 +73,7 @@ export interface Persistence {
   countUpdates(room: string): number;
   /** Secret dot-vote ballots (facilitation toolkit); the API keeps them in memory when absent. */
   readonly ballots?: BallotStore;
+  /** Workshop history snapshots (never deleted); the history API keeps them in memory when absent. */
+  readonly history?: HistoryStore;
   close(): void;
 }

@@ -46,7 +46,10 @@ describe("facilitation toolkit in three browsers", () => {
     await fac.getByRole("button", { name: "Make this the current stage" }).click();
     await expect.poll(() => selectedTab(citizen)).toContain("Ideate");
     await expect.poll(() => selectedTab(team)).toContain("Ideate");
-    await citizen.getByText("The facilitator moved everyone to Ideate").waitFor();
+    // The visible notice; the same words also go to the screen-reader live region.
+    await citizen
+      .locator(".facilitation__notice", { hasText: "The facilitator moved everyone to Ideate" })
+      .waitFor();
 
     // A one-minute timer shows the same remaining second everywhere (±1 s).
     await fac.getByText("Facilitator tools").click();

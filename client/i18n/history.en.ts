@@ -1,0 +1,55 @@
+/** Undo/redo, workshop history and the presence panel (English); merged into the catalog under `history`. */
+export const historyEn = {
+  undo: "Undo",
+  redo: "Redo",
+  undoLabel: "Undo your last change (Ctrl+Z)",
+  redoLabel: "Redo your last undone change (Ctrl+Shift+Z)",
+  undoGroup: "Undo and redo your own changes",
+  panel: {
+    open: "History",
+    heading: "Workshop history",
+    intro:
+      "Snapshots are taken at every stage change and every few minutes of activity. They are never deleted.",
+    empty:
+      "No snapshots yet. The first one is taken at the next stage change or after a few minutes of work.",
+    loading: "Loading…",
+    refresh: "Refresh",
+    failed: "Could not load the history: {{message}}",
+    reason: { stage: "Stage change", periodic: "Autosave", restore: "Before a restore" },
+    onStage: "on {{stage}}",
+    preview: "Preview",
+    previewHeading: "Snapshot from {{time}}",
+    holds:
+      "Holds {{notes}} notes, {{personas}} personas, {{interviews}} interviews, {{povs}} point-of-view statements, {{prototypes}} prototypes",
+    restore: "Restore…",
+    confirm:
+      "Make the workshop look like this snapshot again? Everyone sees the change. The present state is saved first, and you can undo the restore.",
+    confirmYes: "Restore this snapshot",
+    cancel: "Cancel",
+    restoring: "Restoring…",
+    restored: "Snapshot restored. Undo takes it back.",
+    restoreFailed: "Could not restore: {{message}}",
+  },
+  summary: {
+    none: "No changes",
+    notes: "Notes",
+    personas: "Personas",
+    interviews: "Interviews",
+    povs: "Point-of-view statements",
+    prototypes: "Prototypes",
+    richText: "Text fields changed: {{count}}",
+    added: "+{{count}} added",
+    moved: "{{count}} moved",
+    edited: "{{count}} edited",
+    deleted: "{{count}} deleted",
+  },
+  people: {
+    view: "Group people",
+    byStage: "By stage",
+    byRole: "By role",
+    idle: "idle",
+    idleLabel: "{{name}} is idle",
+    onStage: "on {{stage}}",
+    counts: "{{active}} active · {{idle}} idle",
+  },
+};

@@ -1,0 +1,268 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  TextRun,
+} from "docx";
+import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../shared/methods";
+import {
+  authorLabel,
+  formatDate,
+  type Inline,
+  type Report,
+  type ReportLocale,
+  type ReportNote,
+  type RichBlock,
+  reportLabels,
+  safeHref,
+} from "../shared/report";
+
+/**
+ * The report as a Word document (docx): real Heading 1–4 styles, so Word's navigation pane and table of
+ * contents work; TH Sarabun New (the Thai government's standard font) for Thai and Latin text at 16 pt,
+ * with the runs marked as Thai for Word's complex-script shaping and line breaking.
+ */
+
+export const DOCX_FONT = "TH Sarabun New";
+const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT };
+// Half-points: Thai official documents are set at 16 pt in TH Sarabun New.
+const BODY = 32;
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+];
+
+function runs(inlines: readonly Inline[]): ParagraphChild[] {
+  return inlines.map((i) => {
+    if (i.text === "\n") return new TextRun({ break: 1 });
+    const run = new TextRun({
+      text: i.text,
+      bold: i.bold ?? false,
+      boldComplexScript: i.bold ?? false,
+      italics: i.italic ?? false,
+      italicsComplexScript: i.italic ?? false,
+      strike: i.strike ?? false,
+      ...(i.href ? { style: "Hyperlink" } : {}),
+    });
+    const href = safeHref(i.href);
+    return href ? new ExternalHyperlink({ link: href, children: [run] }) : run;
+  });
+}
+
+const textRuns = (text: string): TextRun[] =>
+  text.split("\n").map((part, index) => new TextRun({ text: part, ...(index > 0 ? { break: 1 } : {}) }));
+
+function blocks(list: readonly RichBlock[], headingBase: number): Paragraph[] {
+  return list.map((b) => {
+    if (b.kind === "heading") {
+      const level = Math.min(HEADINGS.length, headingBase + (b.level ?? 1) - 1);
+      return new Paragraph({
+        heading: HEADINGS[level - 1] ?? HeadingLevel.HEADING_4,
+        children: runs(b.inlines),
+      });
+    }
+    if (b.kind === "item") {
+      const prefix =
+        b.list === "task" ? (b.checked ? "☑ " : "☐ ") : b.list === "ordered" ? `${b.n ?? 1}. ` : "";
+      const children = [new TextRun(prefix), ...runs(b.inlines)];
+      return b.list === "bullet"
+        ? new Paragraph({ bullet: { level: Math.min(8, b.depth ?? 0) }, children })
+        : new Paragraph({ indent: { left: 360 * ((b.depth ?? 0) + 1) }, children });
+    }
+    if (b.kind === "quote") return new Paragraph({ style: "Quote", children: runs(b.inlines) });
+    return new Paragraph({ children: runs(b.inlines) });
+  });
+}
+
+export async function renderDocx(report: Report, locale: ReportLocale = "th"): Promise<Buffer> {
+  const l = reportLabels(locale);
+  const who = (n: number | null) => authorLabel(report, n, l);
+  const out: Paragraph[] = [];
+  const heading = (level: 1 | 2 | 3 | 4, text: string) =>
+    out.push(new Paragraph({ heading: HEADINGS[level - 1], children: textRuns(text) }));
+  const para = (...children: ParagraphChild[]) => out.push(new Paragraph({ children }));
+  const none = () => para(new TextRun({ text: l.none, italics: true }));
+  const notes = (list: readonly ReportNote[], extra?: (n: ReportNote) => string) => {
+    if (!list.length) return none();
+    for (const n of list)
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            ...textRuns(n.text || "…"),
+            new TextRun({ text: ` — ${who(n.author)}${extra?.(n) ?? ""}`, color: "555555" }),
+          ],
+        }),
+      );
+  };
+  const votes = (n: ReportNote) => (n.votes ? ` (${l.votes(n.votes)})` : "");
+
+  const w = report.workshop;
+  out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(w.title || l.report) }));
+  para(
+    new TextRun({
+      text: `${l.report} · ${l.created}: ${formatDate(w.createdAt, locale)} · ${l.generated}: ${formatDate(report.generatedAt, locale)}`,
+      color: "555555",
+    }),
+  );
+  if (w.challenge)
+    para(
+      new TextRun({ text: `${l.challenge}: `, bold: true, boldComplexScript: true }),
+      ...textRuns(w.challenge),
+    );
+  para(
+    new TextRun({ text: `${l.focus}: `, bold: true, boldComplexScript: true }),
+    ...textRuns(w.focusHmw ? w.focusHmw.text : l.noFocus),
+  );
+
+  heading(1, l.participants);
+  para(new TextRun(`${l.contributors}: ${report.participants.contributors}`));
+  for (const [role, n] of Object.entries(report.participants.byRole))
+    out.push(
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [new TextRun(`${l.roles[role as keyof typeof l.roles]}: ${n}`)],
+      }),
+    );
+  if (report.pseudonymized) para(new TextRun({ text: l.pseudonymNote, italics: true }));
+
+  heading(1, l.timeline);
+  report.timeline.forEach((s, index) => {
+    const status = s.current ? ` (${l.current})` : s.reached ? "" : ` (${l.notReached})`;
+    para(new TextRun(`${index + 1}. ${l.stages[s.stage]}${status} — ${l.notesCount(s.notes)}`));
+  });
+
+  heading(1, l.empathize);
+  heading(2, l.personas);
+  if (!report.personas.length) none();
+  for (const p of report.personas) {
+    heading(3, `${p.emoji} ${p.name}`.trim() || "…");
+    if (p.quote) out.push(new Paragraph({ style: "Quote", children: textRuns(p.quote) }));
+    if (p.needs.blocks.length) {
+      heading(4, l.needs);
+      out.push(...blocks(p.needs.blocks, 4));
+    }
+    if (p.context.blocks.length) {
+      heading(4, l.context);
+      out.push(...blocks(p.context.blocks, 4));
+    }
+  }
+  heading(2, l.empathyMap);
+  for (const area of EMPATHY_AREAS) {
+    heading(3, l.areas[area]);
+    notes(report.empathyMap[area]);
+  }
+
+  heading(1, l.define);
+  heading(2, l.povs);
+  if (!report.povs.length) none();
+  for (const p of report.povs)
+    out.push(
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          new TextRun({ text: p.user, bold: true, boldComplexScript: true }),
+          new TextRun(` ${l.povNeed} `),
+          new TextRun({ text: p.need, bold: true, boldComplexScript: true }),
+          new TextRun(` ${l.povInsight} ${p.insight}`),
+        ],
+      }),
+    );
+  heading(2, l.hmw);
+  notes(report.hmw);
+
+  heading(1, l.ideate);
+  heading(2, l.topIdeas);
+  notes(report.topIdeas, votes);
+  if (report.clusters.length) {
+    heading(2, l.clusters);
+    for (const c of report.clusters)
+      out.push(
+        new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${c.name}: ${c.noteIds.length}`)] }),
+      );
+  }
+  heading(2, l.allIdeas);
+  notes(report.ideas, votes);
+
+  heading(1, l.prototype);
+  if (!report.prototypes.length) none();
+  for (const p of report.prototypes) {
+    heading(2, p.title || "…");
+    out.push(...blocks(p.description.blocks, 3));
+    if (p.ideas.length) {
+      heading(3, l.linkedIdeas);
+      for (const i of p.ideas) out.push(new Paragraph({ bullet: { level: 0 }, children: textRuns(i.text) }));
+    }
+  }
+
+  heading(1, l.test);
+  if (!report.feedback.length) none();
+  for (const f of report.feedback) {
+    heading(2, `${l.feedback}: ${f.prototypeTitle === null ? l.deletedPrototype : f.prototypeTitle || "…"}`);
+    for (const area of FEEDBACK_AREAS) {
+      heading(3, l.feedbackAreas[area]);
+      notes(f.cells[area]);
+    }
+  }
+
+  if (report.otherNotes.length) {
+    heading(1, l.otherNotes);
+    notes(report.otherNotes, (n) => ` · ${l.stages[n.stage]}`);
+  }
+
+  const run = { font: FONT, size: BODY, sizeComplexScript: BODY };
+  const headingRun = (size: number) => ({
+    font: FONT,
+    size,
+    sizeComplexScript: size,
+    bold: true,
+    boldComplexScript: true,
+    color: "0B3D6E",
+  });
+  const doc = new Document({
+    creator: "Ruamkid",
+    title: w.title || l.report,
+    description: l.report,
+    styles: {
+      default: {
+        document: {
+          run: { ...run, language: { value: locale === "th" ? "th-TH" : "en-GB", bidirectional: "th-TH" } },
+        },
+        title: { run: headingRun(48) },
+        heading1: { run: headingRun(40), paragraph: { spacing: { before: 360, after: 120 } } },
+        heading2: { run: headingRun(36), paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: headingRun(34), paragraph: { spacing: { before: 200, after: 80 } } },
+        heading4: { run: headingRun(32), paragraph: { spacing: { before: 160, after: 60 } } },
+      },
+      paragraphStyles: [
+        {
+          id: "Quote",
+          name: "Quote",
+          basedOn: "Normal",
+          run: { italics: true, italicsComplexScript: true, color: "444444" },
+          paragraph: { indent: { left: 720 }, alignment: AlignmentType.LEFT },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            // A4 in twentieths of a point, 2 cm margins.
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+          },
+        },
+        children: out,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,108 @@
+import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../methods";
+import { authorLabel, formatDate, type ReportLocale, reportLabels } from "./labels";
+import type { Report, ReportNote } from "./model";
+import { blocksToMarkdown, escapeMarkdown } from "./richtext";
+
+/** One line of literal text: escaped, line breaks folded, so a note can never become markup. */
+const line = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, " ").trim());
+
+/** The report as Markdown (CommonMark; every piece of workshop text escaped). */
+export function renderMarkdown(report: Report, locale: ReportLocale = "th"): string {
+  const l = reportLabels(locale);
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines, "");
+  const who = (n: number | null) => authorLabel(report, n, l);
+  const item = (note: ReportNote, extra = "") =>
+    `- ${line(note.text) || "…"} — *${escapeMarkdown(who(note.author))}*${extra}`;
+  const list = (notes: readonly ReportNote[], extra?: (n: ReportNote) => string) =>
+    notes.length ? notes.map((n) => item(n, extra?.(n) ?? "")).join("\n") : `*${l.none}*`;
+
+  const w = report.workshop;
+  push(`# ${line(w.title) || l.report}`);
+  push(
+    `*${l.report} · ${l.created}: ${formatDate(w.createdAt, locale)} · ${l.generated}: ${formatDate(report.generatedAt, locale)}*`,
+  );
+  if (w.challenge) push(`**${l.challenge}:** ${line(w.challenge)}`);
+  push(`**${l.focus}:** ${w.focusHmw ? line(w.focusHmw.text) : l.noFocus}`);
+
+  push(`## ${l.participants}`);
+  const roles = Object.entries(report.participants.byRole).map(
+    ([role, n]) => `- ${l.roles[role as keyof typeof l.roles]}: ${n}`,
+  );
+  push(`- ${l.contributors}: ${report.participants.contributors}`, ...roles);
+  if (report.pseudonymized) push(`*${l.pseudonymNote}*`);
+
+  push(`## ${l.timeline}`);
+  push(
+    report.timeline
+      .map((s) => {
+        const status = s.current ? ` (**${l.current}**)` : s.reached ? "" : ` (${l.notReached})`;
+        return `1. ${l.stages[s.stage]}${status} — ${l.notesCount(s.notes)}`;
+      })
+      .join("\n"),
+  );
+
+  push(`## ${l.empathize}`);
+  push(`### ${l.personas}`);
+  if (!report.personas.length) push(`*${l.none}*`);
+  for (const p of report.personas) {
+    push(`#### ${line(`${p.emoji} ${p.name}`)}`);
+    if (p.quote) push(`> ${line(p.quote)}`);
+    if (p.needs.blocks.length) push(`**${l.needs}**`, blocksToMarkdown(p.needs.blocks, 4));
+    if (p.context.blocks.length) push(`**${l.context}**`, blocksToMarkdown(p.context.blocks, 4));
+  }
+  push(`### ${l.empathyMap}`);
+  for (const area of EMPATHY_AREAS) push(`#### ${l.areas[area]}`, list(report.empathyMap[area]));
+
+  push(`## ${l.define}`);
+  push(`### ${l.povs}`);
+  push(
+    report.povs.length
+      ? report.povs
+          .map(
+            (p) =>
+              `- **${line(p.user)}** ${l.povNeed} **${line(p.need)}** ${l.povInsight} ${line(p.insight)}`,
+          )
+          .join("\n")
+      : `*${l.none}*`,
+  );
+  push(`### ${l.hmw}`, list(report.hmw));
+
+  push(`## ${l.ideate}`);
+  push(
+    `### ${l.topIdeas}`,
+    list(report.topIdeas, (n) => ` (${l.votes(n.votes)})`),
+  );
+  if (report.clusters.length) {
+    push(`### ${l.clusters}`);
+    for (const c of report.clusters) push(`- **${line(c.name)}**: ${c.noteIds.length}`);
+  }
+  push(
+    `### ${l.allIdeas}`,
+    list(report.ideas, (n) => (n.votes ? ` (${l.votes(n.votes)})` : "")),
+  );
+
+  push(`## ${l.prototype}`);
+  if (!report.prototypes.length) push(`*${l.none}*`);
+  for (const p of report.prototypes) {
+    push(`### ${line(p.title) || "…"}`);
+    if (p.description.blocks.length) push(blocksToMarkdown(p.description.blocks, 3));
+    if (p.ideas.length) push(`**${l.linkedIdeas}**`, p.ideas.map((i) => `- ${line(i.text)}`).join("\n"));
+  }
+
+  push(`## ${l.test}`);
+  if (!report.feedback.length) push(`*${l.none}*`);
+  for (const f of report.feedback) {
+    push(
+      `### ${l.feedback}: ${f.prototypeTitle === null ? l.deletedPrototype : line(f.prototypeTitle) || "…"}`,
+    );
+    for (const area of FEEDBACK_AREAS) push(`#### ${l.feedbackAreas[area]}`, list(f.cells[area]));
+  }
+
+  if (report.otherNotes.length)
+    push(
+      `## ${l.otherNotes}`,
+      list(report.otherNotes, (n) => ` · ${l.stages[n.stage]}`),
+    );
+  return `${out.join("\n").trimEnd()}\n`;
+}

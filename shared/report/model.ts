@@ -1,0 +1,459 @@
+import type * as Y from "yjs";
+import { getHidden, getVoteResults } from "../facilitation";
+import {
+  EMPATHY_AREAS,
+  type EmpathyArea,
+  FEEDBACK_AREAS,
+  type FeedbackArea,
+  getPersonas,
+  getPovs,
+  getPrototypes,
+  HMW_FRAME,
+  type RichField,
+  richTextKey,
+} from "../methods";
+import { getMeta, getNotes, type WorkshopDocs } from "../model";
+import type { Role } from "../protocol";
+import { CONTENT_KEYS, STAGES, type StageId } from "../schema";
+import { blocksToMarkdown, blocksToText, fragmentToBlocks, type RichBlock } from "./richtext";
+
+/**
+ * The workshop report: one plain, versioned object built from a workshop's two documents, which every
+ * renderer (Markdown, HTML, JSON open data, CSV, DOCX) reads. Built for publishing: hidden notes are
+ * left out everywhere (also from vote rankings and prototype links), and authors appear as stable
+ * pseudonyms ("Participant 3"), numbered in the order of their first visible contribution. Participant
+ * ids, display names and tokens never enter the object when `pseudonymize` is on.
+ */
+
+export const REPORT_VERSION = 1;
+
+export interface ReportParticipant {
+  id: string;
+  role: Role;
+  /** Display name; used only when `pseudonymize` is off. */
+  name?: string;
+}
+
+export interface ReportOptions {
+  /** Authors as "Participant N" (true), or by their display names (false: internal use only). */
+  pseudonymize: boolean;
+  /** Hidden (moderated) notes never go into a report. */
+  includeHidden: false;
+  /** Who took part, as the server knows it (participant id → role); without it, only contributors are counted. */
+  participants?: readonly ReportParticipant[];
+  /** Stage changes, oldest first, when a history is kept; otherwise the timeline shows activity per stage. */
+  history?: readonly { stage: StageId; at: number }[];
+  /** Clock of the export (tests fix it). */
+  now?: number;
+}
+
+export type ContributionKind =
+  | "empathy"
+  | "hmw"
+  | "idea"
+  | "feedback"
+  | "note"
+  | "persona"
+  | "pov"
+  | "prototype";
+
+export interface RichText {
+  markdown: string;
+  text: string;
+  blocks: RichBlock[];
+}
+
+export interface ReportAuthor {
+  /** The pseudonym number: "Participant n". */
+  n: number;
+  role: Role | null;
+  /** Only when the report is not pseudonymized. */
+  name?: string;
+}
+
+export interface ReportNote {
+  id: string;
+  stage: StageId;
+  kind: ContributionKind;
+  text: string;
+  frame: string | null;
+  /** Pseudonym number of the author (see `authors`), null when unknown. */
+  author: number | null;
+  createdAt: number;
+  /** Votes in the latest revealed vote of the note's stage (0 when none). */
+  votes: number;
+  cluster: string | null;
+  /** The HMW note an idea answers. */
+  answers: string | null;
+}
+
+interface ReportRecord {
+  id: string;
+  author: number | null;
+  createdAt: number;
+}
+
+export interface ReportPersona extends ReportRecord {
+  name: string;
+  emoji: string;
+  quote: string;
+  needs: RichText;
+  context: RichText;
+}
+
+export interface ReportPov extends ReportRecord {
+  user: string;
+  need: string;
+  insight: string;
+}
+
+export interface ReportPrototype extends ReportRecord {
+  title: string;
+  description: RichText;
+  ideas: { id: string; text: string }[];
+}
+
+export interface ReportVote {
+  voteId: string;
+  stage: StageId;
+  voters: number;
+  perPerson: number;
+  revealedAt: number;
+  ranking: { noteId: string; count: number }[];
+}
+
+export interface ReportFeedback {
+  prototypeId: string;
+  /** Null when the prototype was deleted after the feedback was given. */
+  prototypeTitle: string | null;
+  cells: Record<FeedbackArea, ReportNote[]>;
+}
+
+export interface ReportStage {
+  stage: StageId;
+  /** Visible notes on the stage's board. */
+  notes: number;
+  firstAt: number | null;
+  lastAt: number | null;
+  /** When the facilitator first moved everyone here (from the history, when given). */
+  enteredAt: number | null;
+  current: boolean;
+  /** The workshop got this far (current or earlier, or has content). */
+  reached: boolean;
+}
+
+export interface ReportContribution {
+  id: string;
+  stage: StageId;
+  kind: ContributionKind;
+  text: string;
+  cluster: string | null;
+  votes: number;
+  author: number | null;
+  createdAt: number;
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  generatedAt: number;
+  pseudonymized: boolean;
+  workshop: {
+    title: string;
+    challenge: string;
+    createdAt: number;
+    currentStage: StageId;
+    focusHmw: ReportNote | null;
+  };
+  authors: ReportAuthor[];
+  participants: {
+    /** People with at least one visible contribution. */
+    contributors: number;
+    /** Per role: from the server's participants when given, else contributors whose role is known. */
+    byRole: Partial<Record<Role | "unknown", number>>;
+    source: "participants" | "contributors";
+  };
+  personas: ReportPersona[];
+  empathyMap: Record<EmpathyArea, ReportNote[]>;
+  povs: ReportPov[];
+  hmw: ReportNote[];
+  /** Ideate notes, most votes first, then oldest first. */
+  ideas: ReportNote[];
+  /** Ideas with at least one vote, most first (at most 10). */
+  topIdeas: ReportNote[];
+  clusters: { name: string; noteIds: string[] }[];
+  votes: ReportVote[];
+  prototypes: ReportPrototype[];
+  feedback: ReportFeedback[];
+  /** Notes outside every method area (stages other than Ideate). */
+  otherNotes: ReportNote[];
+  timeline: ReportStage[];
+  /** Every visible contribution, oldest first: the rows of the CSV. */
+  contributions: ReportContribution[];
+}
+
+const TOP_IDEAS = 10;
+
+function richText(content: Y.Doc, recordId: string, field: RichField): RichText {
+  const key = richTextKey(recordId, field);
+  // Never create a fragment that does not exist (the export reads a live document).
+  const blocks = content.share.has(key) ? fragmentToBlocks(content.getXmlFragment(key)) : [];
+  return { markdown: blocksToMarkdown(blocks, 2), text: blocksToText(blocks), blocks };
+}
+
+const kindOf = (stage: StageId, frame: string | undefined): ContributionKind => {
+  if (frame?.startsWith("empathy:")) return "empathy";
+  if (frame === HMW_FRAME) return "hmw";
+  if (frame?.startsWith("feedback:")) return "feedback";
+  return stage === "ideate" ? "idea" : "note";
+};
+
+/** A cluster label some boards may set on a note (optional field; absent on most). */
+function clusterOf(content: Y.Doc, noteId: string): string | null {
+  const map = content.getMap<unknown>(CONTENT_KEYS.notes).get(noteId) as Y.Map<unknown> | undefined;
+  const value = map && typeof map.get === "function" ? map.get("cluster") : undefined;
+  return typeof value === "string" && value.trim() ? value.trim().slice(0, 120) : null;
+}
+
+export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report {
+  const { content, control } = docs;
+  const meta = getMeta(control);
+  const hidden = getHidden(control);
+  const notes = getNotes(content).filter((note) => !(note.id in hidden));
+  const personas = getPersonas(content);
+  const povs = getPovs(content);
+  const prototypes = getPrototypes(content);
+  const visible = new Set<string>(notes.map((n) => n.id));
+
+  // ---- pseudonyms: order of first visible contribution ----
+  const roles = new Map<string, ReportParticipant>();
+  for (const p of options.participants ?? []) roles.set(p.id, p);
+  const firsts: { authorId: string; createdAt: number; id: string; name: string }[] = [
+    ...notes.map((n) => ({ authorId: n.authorId, createdAt: n.createdAt, id: n.id, name: n.authorName })),
+    ...[...personas, ...povs, ...prototypes].map((r) => ({
+      authorId: r.authorId,
+      createdAt: r.createdAt,
+      id: r.id,
+      name: "",
+    })),
+  ].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const numbers = new Map<string, number>();
+  const authors: ReportAuthor[] = [];
+  for (const item of firsts) {
+    if (!item.authorId) continue;
+    const known = numbers.get(item.authorId);
+    if (known !== undefined) {
+      const author = authors[known - 1];
+      if (author && !options.pseudonymize && !author.name && item.name) author.name = item.name;
+      continue;
+    }
+    const n = authors.length + 1;
+    numbers.set(item.authorId, n);
+    const participant = roles.get(item.authorId);
+    const author: ReportAuthor = { n, role: participant?.role ?? null };
+    if (!options.pseudonymize) {
+      const name = participant?.name || item.name;
+      if (name) author.name = name;
+    }
+    authors.push(author);
+  }
+  const authorOf = (authorId: string) => (authorId ? (numbers.get(authorId) ?? null) : null);
+
+  // ---- votes: latest revealed result per stage, hidden notes left out ----
+  const results = getVoteResults(control); // most recent first
+  const votes: ReportVote[] = results.map((r) => ({
+    voteId: r.voteId,
+    stage: r.stage,
+    voters: r.voters,
+    perPerson: r.perPerson,
+    revealedAt: r.revealedAt,
+    ranking: r.ranking
+      .filter((x) => visible.has(x.target))
+      .map((x) => ({ noteId: x.target, count: x.count })),
+  }));
+  const latestByStage = new Map<StageId, ReportVote>();
+  for (const vote of votes) if (!latestByStage.has(vote.stage)) latestByStage.set(vote.stage, vote);
+  const votesOf = (noteId: string, stage: StageId) =>
+    latestByStage.get(stage)?.ranking.find((x) => x.noteId === noteId)?.count ?? 0;
+
+  const reportNotes: ReportNote[] = notes.map((note) => ({
+    id: note.id,
+    stage: note.stage,
+    kind: kindOf(note.stage, note.frame),
+    text: note.text,
+    frame: note.frame ?? null,
+    author: authorOf(note.authorId),
+    createdAt: note.createdAt,
+    votes: votesOf(note.id, note.stage),
+    cluster: clusterOf(content, note.id),
+    answers: note.answers && visible.has(note.answers) ? note.answers : null,
+  }));
+  const byId = new Map(reportNotes.map((n) => [n.id, n]));
+
+  const empathyMap = Object.fromEntries(
+    EMPATHY_AREAS.map((area) => [area, reportNotes.filter((n) => n.frame === `empathy:${area}`)]),
+  ) as Record<EmpathyArea, ReportNote[]>;
+  const hmw = reportNotes.filter((n) => n.kind === "hmw");
+  const ideas = reportNotes
+    .filter((n) => n.kind === "idea")
+    .sort((a, b) => b.votes - a.votes || a.createdAt - b.createdAt);
+  const topIdeas = ideas.filter((n) => n.votes > 0).slice(0, TOP_IDEAS);
+
+  const clusterMap = new Map<string, string[]>();
+  for (const note of reportNotes)
+    if (note.cluster) clusterMap.set(note.cluster, [...(clusterMap.get(note.cluster) ?? []), note.id]);
+  const clusters = [...clusterMap].map(([name, noteIds]) => ({ name, noteIds }));
+
+  const reportPrototypes: ReportPrototype[] = prototypes.map((p) => ({
+    id: p.id,
+    author: authorOf(p.authorId),
+    createdAt: p.createdAt,
+    title: p.title,
+    description: richText(content, p.id, "description"),
+    ideas: p.ideaIds.flatMap((id) => {
+      const idea = byId.get(id);
+      return idea ? [{ id, text: idea.text }] : [];
+    }),
+  }));
+
+  const feedbackIds: string[] = prototypes.map((p) => p.id);
+  for (const note of reportNotes) {
+    const id = note.kind === "feedback" ? note.frame?.split(":")[1] : undefined;
+    if (id && !feedbackIds.includes(id)) feedbackIds.push(id);
+  }
+  const feedback: ReportFeedback[] = feedbackIds
+    .map((prototypeId) => ({
+      prototypeId,
+      prototypeTitle: prototypes.find((p) => p.id === prototypeId)?.title ?? null,
+      cells: Object.fromEntries(
+        FEEDBACK_AREAS.map((area) => [
+          area,
+          reportNotes.filter((n) => n.frame === `feedback:${prototypeId}:${area}`),
+        ]),
+      ) as Record<FeedbackArea, ReportNote[]>,
+    }))
+    .filter((f) => f.prototypeTitle !== null || FEEDBACK_AREAS.some((a) => f.cells[a].length > 0));
+
+  const currentIndex = STAGES.indexOf(meta.currentStage);
+  const timeline: ReportStage[] = STAGES.map((stage, index) => {
+    const onStage = reportNotes.filter((n) => n.stage === stage);
+    const times = onStage.map((n) => n.createdAt).filter((t) => t > 0);
+    const entered = options.history?.find((h) => h.stage === stage)?.at ?? null;
+    return {
+      stage,
+      notes: onStage.length,
+      firstAt: times.length ? Math.min(...times) : null,
+      lastAt: times.length ? Math.max(...times) : null,
+      enteredAt: entered,
+      current: stage === meta.currentStage,
+      reached: index <= currentIndex || onStage.length > 0 || entered !== null,
+    };
+  });
+
+  const contributions: ReportContribution[] = [
+    ...reportNotes.map((n) => ({
+      id: n.id,
+      stage: n.stage,
+      kind: n.kind,
+      text: n.text,
+      cluster: n.cluster,
+      votes: n.votes,
+      author: n.author,
+      createdAt: n.createdAt,
+    })),
+    ...personas.map((p) => ({
+      id: p.id,
+      stage: "empathize" as const,
+      kind: "persona" as const,
+      text: [p.name, p.quote].filter(Boolean).join(": "),
+      cluster: null,
+      votes: 0,
+      author: authorOf(p.authorId),
+      createdAt: p.createdAt,
+    })),
+    ...povs.map((p) => ({
+      id: p.id,
+      stage: "define" as const,
+      kind: "pov" as const,
+      text: povSentence(p),
+      cluster: null,
+      votes: 0,
+      author: authorOf(p.authorId),
+      createdAt: p.createdAt,
+    })),
+    ...reportPrototypes.map((p) => ({
+      id: p.id,
+      stage: "prototype" as const,
+      kind: "prototype" as const,
+      text: [p.title, p.description.text].filter(Boolean).join("\n"),
+      cluster: null,
+      votes: 0,
+      author: p.author,
+      createdAt: p.createdAt,
+    })),
+  ].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const byRole: Partial<Record<Role | "unknown", number>> = {};
+  if (options.participants) {
+    const seen = new Set<string>();
+    for (const p of options.participants) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      byRole[p.role] = (byRole[p.role] ?? 0) + 1;
+    }
+  } else {
+    for (const a of authors) byRole[a.role ?? "unknown"] = (byRole[a.role ?? "unknown"] ?? 0) + 1;
+  }
+
+  const focus = meta.focusHmw ? (byId.get(meta.focusHmw) ?? null) : null;
+  return {
+    version: REPORT_VERSION,
+    generatedAt: options.now ?? Date.now(),
+    pseudonymized: options.pseudonymize,
+    workshop: {
+      title: meta.title,
+      challenge: meta.challenge,
+      createdAt: meta.createdAt,
+      currentStage: meta.currentStage,
+      focusHmw: focus,
+    },
+    authors,
+    participants: {
+      contributors: authors.length,
+      byRole,
+      source: options.participants ? "participants" : "contributors",
+    },
+    personas: personas.map((p) => ({
+      id: p.id,
+      author: authorOf(p.authorId),
+      createdAt: p.createdAt,
+      name: p.name,
+      emoji: p.emoji,
+      quote: p.quote,
+      needs: richText(content, p.id, "needs"),
+      context: richText(content, p.id, "context"),
+    })),
+    empathyMap,
+    povs: povs.map((p) => ({
+      id: p.id,
+      author: authorOf(p.authorId),
+      createdAt: p.createdAt,
+      user: p.user,
+      need: p.need,
+      insight: p.insight,
+    })),
+    hmw,
+    ideas,
+    topIdeas,
+    clusters,
+    votes,
+    prototypes: reportPrototypes,
+    feedback,
+    otherNotes: reportNotes.filter((n) => n.kind === "note"),
+    timeline,
+    contributions,
+  };
+}
+
+/** "<user> needs <need> because <insight>" in the report's words (see labels). */
+export const povSentence = (p: { user: string; need: string; insight: string }): string =>
+  [p.user, p.need, p.insight].map((s) => s.trim()).join(" | ");

@@ -1,0 +1,220 @@
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { parse } from "csv-parse/sync";
+import JSZip from "jszip";
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { hideNote } from "../../shared/facilitation";
+import type { NoteId } from "../../shared/ids";
+import { addPersona, empathyFrame, HMW_FRAME, richText } from "../../shared/methods";
+import { addNote, getNotes, pinFocusQuestion } from "../../shared/model";
+import { contentRoom, controlRoom } from "../../shared/protocol";
+import {
+  cleanup,
+  createWorkshop,
+  eventually,
+  joinWorkshop,
+  startTestServer,
+  syncedProvider,
+} from "./helpers";
+
+afterEach(cleanup);
+
+const NAMES = { fac: "Khun Facilitator", citizen: "สมชาย ใจดี", team: "Teammate Wanida" };
+const HIDDEN = "ซ่อนไว้ hidden-secret-77";
+
+async function setup() {
+  const server = await startTestServer();
+  const w = await createWorkshop(server.url, { title: "ป้ายรถเมล์ปลอดภัย", challenge: "รอรถอย่างปลอดภัย" });
+  const fac = await joinWorkshop(server.url, w.id, w.tokens.facilitator, NAMES.fac);
+  const cit = await joinWorkshop(server.url, w.id, w.tokens.citizen, NAMES.citizen);
+  const team = await joinWorkshop(server.url, w.id, w.tokens.team, NAMES.team);
+  const control = await syncedProvider(
+    server.url,
+    controlRoom(w.id),
+    w.tokens.facilitator,
+    undefined,
+    fac.participantToken,
+  );
+  const content = await syncedProvider(
+    server.url,
+    contentRoom(w.id),
+    w.tokens.facilitator,
+    undefined,
+    fac.participantToken,
+  );
+  const citizen = await syncedProvider(
+    server.url,
+    contentRoom(w.id),
+    w.tokens.citizen,
+    undefined,
+    cit.participantToken,
+  );
+  const teamDoc = await syncedProvider(
+    server.url,
+    contentRoom(w.id),
+    w.tokens.team,
+    undefined,
+    team.participantToken,
+  );
+
+  addNote(citizen.doc, {
+    stage: "empathize",
+    text: "รอนานมากตอนกลางคืน",
+    frame: empathyFrame("says"),
+    author: { id: cit.participantId, name: NAMES.citizen },
+    id: "n-says" as NoteId,
+    now: 1_000,
+  });
+  const hmw = addNote(teamDoc.doc, {
+    stage: "define",
+    text: "เราจะทำให้ป้ายสว่างขึ้นได้อย่างไร",
+    frame: HMW_FRAME,
+    author: { id: team.participantId, name: NAMES.team },
+    id: "n-hmw" as NoteId,
+    now: 2_000,
+  });
+  const hidden = addNote(content.doc, {
+    stage: "ideate",
+    text: HIDDEN,
+    author: { id: fac.participantId, name: NAMES.fac },
+    id: "n-hidden" as NoteId,
+    now: 3_000,
+  });
+  const persona = addPersona(teamDoc.doc, { authorId: team.participantId, name: "ป้าแดง", now: 4_000 });
+  const needs = new Y.XmlElement("heading");
+  needs.setAttribute("level", "2");
+  richText(teamDoc.doc, persona, "needs").insert(0, [needs]);
+  pinFocusQuestion(control.doc, hmw);
+  hideNote(control.doc, hidden, fac.participantId);
+
+  const serverDoc = (room: string) => server.rooms.peekDoc(room) as Y.Doc;
+  await eventually(() => expect(getNotes(serverDoc(contentRoom(w.id)))).toHaveLength(3));
+  await eventually(() => expect(serverDoc(controlRoom(w.id)).getMap("hidden").size).toBe(1));
+  const secrets = [
+    ...Object.values(NAMES),
+    ...Object.values(w.tokens),
+    ...[fac, cit, team].flatMap((p) => [p.participantId, p.participantToken]),
+    "hidden-secret-77",
+  ];
+  return { server, w, secrets, providers: [control, content, citizen, teamDoc] };
+}
+
+const get = (url: string, id: string, format: string, token?: string, query = "") =>
+  fetch(`${url}/api/workshops/${id}/export.${format}${query}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+
+function expectNoSecrets(body: string, secrets: readonly string[]) {
+  for (const secret of secrets) expect(body, secret).not.toContain(secret);
+}
+
+describe("GET /api/workshops/:id/export.*", () => {
+  it("lets only the facilitator and the team export; citizens and observers get 403", async () => {
+    const { server, w } = await setup();
+    for (const format of ["html", "md", "docx", "json", "csv"]) {
+      expect((await get(server.url, w.id, format, w.tokens.facilitator)).status).toBe(200);
+      expect((await get(server.url, w.id, format, w.tokens.team)).status).toBe(200);
+      expect((await get(server.url, w.id, format, w.tokens.citizen)).status).toBe(403);
+      expect((await get(server.url, w.id, format, w.tokens.observer)).status).toBe(403);
+      expect((await get(server.url, w.id, format)).status).toBe(401);
+      expect((await get(server.url, w.id, format, "not-a-token")).status).toBe(401);
+    }
+    expect((await get(server.url, w.id, "pdf", w.tokens.facilitator)).status).toBe(404);
+    expect((await get(server.url, "zzzzzzzzzzzz", "json", w.tokens.facilitator)).status).toBe(404);
+    expect((await get(server.url, w.id, "json", w.tokens.facilitator, "?lang=fr")).status).toBe(400);
+  });
+
+  it("answers each format with its content type and a download filename; no names, tokens or hidden notes", async () => {
+    const { server, w, secrets } = await setup();
+    const types: Record<string, string> = {
+      html: "text/html; charset=utf-8",
+      md: "text/markdown; charset=utf-8",
+      json: "application/json; charset=utf-8",
+      csv: "text/csv; charset=utf-8; header=present",
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+    for (const [format, type] of Object.entries(types)) {
+      const response = await get(server.url, w.id, format, w.tokens.team);
+      expect(response.headers.get("content-type")).toBe(type);
+      const disposition = response.headers.get("content-disposition") ?? "";
+      expect(disposition).toMatch(
+        new RegExp(
+          `^attachment; filename="ruamkid-[^"]*-${w.id}-\\d{4}-\\d\\d-\\d\\d\\.${format}"; filename\\*=UTF-8''`,
+        ),
+      );
+      expect(decodeURIComponent(disposition.split("''")[1] ?? "")).toContain("ป้ายรถเมล์ปลอดภัย");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (format === "docx") {
+        const zip = await JSZip.loadAsync(bytes);
+        for (const name of Object.keys(zip.files))
+          expectNoSecrets((await zip.file(name)?.async("string")) ?? "", secrets);
+      } else expectNoSecrets(bytes.toString("utf8"), secrets);
+    }
+  });
+
+  it("DOCX: real Word headings, a Thai font and the Thai text", async () => {
+    const { server, w } = await setup();
+    const response = await get(server.url, w.id, "docx", w.tokens.facilitator);
+    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+    expect(document).toContain("ป้ายรถเมล์ปลอดภัย");
+    expect(document).toContain("รอนานมากตอนกลางคืน");
+    expect(document).toContain("ผู้เข้าร่วม 1");
+    expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+    expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>/);
+    expect(styles).toContain('w:styleId="Heading1"');
+    expect(styles).toContain('w:cs="TH Sarabun New"');
+    expect(styles).toContain('w:bidi="th-TH"');
+  });
+
+  it("CSV: UTF-8 with a BOM, parses back to one row per contribution with roles counted", async () => {
+    const { server, w } = await setup();
+    const response = await get(server.url, w.id, "csv", w.tokens.facilitator, "?lang=en");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.id, r.stage, r.kind, r.text, r.author])).toEqual([
+      ["n-says", "empathize", "empathy", "รอนานมากตอนกลางคืน", "Participant 1"],
+      ["n-hmw", "define", "hmw", "เราจะทำให้ป้ายสว่างขึ้นได้อย่างไร", "Participant 2"],
+      [expect.any(String), "empathize", "persona", "ป้าแดง", "Participant 2"],
+    ]);
+  });
+
+  it("JSON: validates against docs/open-data.schema.json; participants by role from the server", async () => {
+    const { server, w } = await setup();
+    const data = await (await get(server.url, w.id, "json", w.tokens.facilitator)).json();
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync("docs/open-data.schema.json", "utf8")));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.workshop).toMatchObject({ id: w.id, title: "ป้ายรถเมล์ปลอดภัย", focusHmw: "n-hmw" });
+    expect(data.participants.byRole).toEqual({ facilitator: 1, citizen: 1, team: 1 });
+    expect(data.participants.authors).toEqual([
+      { id: "participant-1", role: "citizen" },
+      { id: "participant-2", role: "team" },
+    ]);
+  });
+
+  it("loads the workshop from storage when nobody is connected", async () => {
+    const { server, w, providers } = await setup();
+    for (const p of providers) p.provider.destroy();
+    await eventually(() => expect(server.rooms.openRooms()).toEqual([]));
+    const md = await (await get(server.url, w.id, "md", w.tokens.facilitator, "?lang=en")).text();
+    expect(md).toContain("# ป้ายรถเมล์ปลอดภัย");
+    expect(md).toContain("รอนานมากตอนกลางคืน — *Participant 1*");
+    expect(md).not.toContain("hidden-secret-77");
+  });
+
+  it("HTML: standalone, escaped, Sarabun embedded", async () => {
+    const { server, w } = await setup();
+    const html = await (await get(server.url, w.id, "html", w.tokens.facilitator)).text();
+    expect(html).toContain('<html lang="th">');
+    expect(html).toContain('font-family:"Sarabun"');
+    expect(html).toContain("data:font/woff2;base64,");
+    expect(html).toContain('<h2 id="s-empathize">เข้าใจ</h2>');
+  });
+});

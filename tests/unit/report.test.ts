@@ -1,0 +1,242 @@
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  buildReport,
+  CSV_COLUMNS,
+  csvRows,
+  fragmentToBlocks,
+  OPEN_DATA_SCHEMA,
+  type Report,
+  renderHtml,
+  renderMarkdown,
+  toOpenData,
+} from "../../shared/report";
+import { fixtureWorkshop, HIDDEN_TEXT, INJECTION, PEOPLE, T0 } from "./report.fixture";
+
+const build = (participants?: Parameters<typeof buildReport>[1]["participants"]) =>
+  buildReport(fixtureWorkshop(), {
+    pseudonymize: true,
+    includeHidden: false,
+    now: T0 + 3_600_000,
+    ...(participants ? { participants } : {}),
+  });
+
+/** Nothing personal or hidden anywhere in a rendered export. */
+function expectClean(output: string) {
+  for (const person of Object.values(PEOPLE)) {
+    expect(output).not.toContain(person.name);
+    expect(output).not.toContain(person.id);
+  }
+  expect(output).not.toContain("hidden-secret-42");
+}
+
+describe("buildReport", () => {
+  const report = build();
+
+  it("carries the challenge, the pinned focus question and a version", () => {
+    expect(report.version).toBe(1);
+    expect(report.workshop.title).toBe("ป้ายรถเมล์ปลอดภัย");
+    expect(report.workshop.challenge).toContain("รอรถเมล์");
+    expect(report.workshop.focusHmw?.text).toBe("เราจะทำให้ป้ายสว่างขึ้นได้อย่างไร");
+    expect(report.workshop.currentStage).toBe("test");
+  });
+
+  it("gives authors stable pseudonyms in order of first contribution, never names or ids", () => {
+    expect(report.pseudonymized).toBe(true);
+    expect(report.authors.map((a) => a.n)).toEqual([1, 2, 3]);
+    expect(report.empathyMap.says[0]?.author).toBe(1); // สมชาย wrote first
+    expect(report.empathyMap.feels[0]?.author).toBe(2); // Malee second
+    expect(report.personas[0]?.author).toBe(3); // the team lead
+    expect(build()).toEqual(report); // deterministic
+    expectClean(JSON.stringify(report));
+  });
+
+  it("leaves hidden notes out everywhere: boards, votes, prototype links, contributions", () => {
+    const json = JSON.stringify(report);
+    expect(json).not.toContain(HIDDEN_TEXT);
+    expect(json).not.toContain("n-hidden");
+    expect(report.empathyMap.pains).toEqual([]);
+    expect(report.votes[0]?.ranking.map((r) => r.noteId)).toEqual(["n-lamp", "n-app"]);
+    expect(report.prototypes[0]?.ideas).toEqual([{ id: "n-lamp", text: "ไฟโซลาร์เซลล์" }]);
+  });
+
+  it("has the empathy map by frame and the personas with rich text", () => {
+    expect(report.empathyMap.says.map((n) => n.text)).toEqual(["รอนานมาก"]);
+    expect(report.empathyMap.thinks.map((n) => n.text)).toEqual([INJECTION]);
+    const persona = report.personas[0];
+    expect(persona).toMatchObject({ name: "ป้าแดง", emoji: "👵", quote: "ไฟสว่างก็พอ" });
+    expect(persona?.needs.markdown).toBe(
+      [
+        "#### ความต้องการหลัก",
+        "",
+        "ต้องการ **แสงสว่าง** และ *ที่นั่ง*",
+        "",
+        "- ม้านั่ง",
+        "- ข้อมูลเวลารถ",
+        "   - จอแสดงผล",
+        "- [x] สำรวจป้าย",
+        "- [ ] คุยกับ ขสมก\\.",
+        "",
+        "ดู [เว็บ](<https://www.bmta.co.th/>) และ คลิก",
+      ].join("\n"),
+    );
+    expect(persona?.context.blocks).toEqual([]);
+  });
+
+  it("has POVs, HMWs, top-voted ideas with counts, prototypes and the feedback grid", () => {
+    expect(report.povs[0]).toMatchObject({ user: "ผู้สูงอายุ", need: "ที่รอรถที่ปลอดภัย" });
+    expect(report.hmw.map((n) => n.id)).toEqual(["n-hmw"]);
+    expect(report.topIdeas.map((n) => [n.text, n.votes])).toEqual([
+      ["ไฟโซลาร์เซลล์", 3],
+      ["แอปติดตามรถ", 1],
+    ]);
+    expect(report.ideas.find((n) => n.id === "n-lamp")?.answers).toBe("n-hmw");
+    expect(report.clusters).toEqual([]);
+    expect(report.prototypes[0]).toMatchObject({ title: "ป้ายไฟโซลาร์" });
+    expect(report.prototypes[0]?.description.markdown).toBe("เสาไฟพร้อมแผงโซลาร์ **ต้นทุนต่ำ**");
+    const grid = report.feedback[0];
+    expect(grid?.prototypeTitle).toBe("ป้ายไฟโซลาร์");
+    expect(grid?.cells.likes.map((n) => n.text)).toEqual(["ชอบที่สว่าง"]);
+    expect(grid?.cells.wishes.map((n) => n.text)).toEqual(["อยากให้มีหลังคา"]);
+    expect(grid?.cells.questions.map((n) => n.text)).toEqual(["ใครดูแล?"]);
+    expect(grid?.cells.ideas).toEqual([]);
+  });
+
+  it("counts participants by role from the server's list, or contributors without it", () => {
+    expect(report.participants).toEqual({ contributors: 3, byRole: { unknown: 3 }, source: "contributors" });
+    const withRoles = build([
+      { id: PEOPLE.somchai.id, role: "citizen" },
+      { id: PEOPLE.malee.id, role: "citizen" },
+      { id: PEOPLE.team.id, role: "team" },
+      { id: "pid-facilitator", role: "facilitator" },
+    ]);
+    expect(withRoles.participants.byRole).toEqual({ citizen: 2, team: 1, facilitator: 1 });
+    expect(withRoles.authors.map((a) => a.role)).toEqual(["citizen", "citizen", "team"]);
+  });
+
+  it("has a timeline of the stages with the current one marked", () => {
+    expect(report.timeline.map((s) => [s.stage, s.notes, s.current, s.reached])).toEqual([
+      ["empathize", 3, false, true],
+      ["define", 1, false, true],
+      ["ideate", 3, false, true],
+      ["prototype", 0, false, true],
+      ["test", 3, true, true],
+    ]);
+  });
+
+  it("shows display names only when pseudonymization is off (internal use)", () => {
+    const named = buildReport(fixtureWorkshop(), { pseudonymize: false, includeHidden: false });
+    expect(named.authors[0]?.name).toBe(PEOPLE.somchai.name);
+    expect(renderMarkdown(named, "en")).toContain(PEOPLE.somchai.name);
+  });
+});
+
+describe("rich text walker", () => {
+  it("keeps only safe link targets", () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment("rt");
+    const p = new Y.XmlElement("paragraph");
+    const text = new Y.XmlText();
+    text.insert(0, "a", { link: { href: "data:text/html,<script>" } });
+    text.insert(1, "b", { "link--x1": { href: "mailto:a@b.th" } });
+    p.insert(0, [text]);
+    fragment.insert(0, [p]);
+    expect(fragmentToBlocks(fragment)).toEqual([
+      { kind: "paragraph", inlines: [{ text: "a" }, { text: "b", href: "mailto:a@b.th" }] },
+    ]);
+  });
+});
+
+describe("renderers", () => {
+  const report: Report = build();
+
+  it("Markdown has every section, escapes workshop text and names nobody", () => {
+    const md = renderMarkdown(report, "th");
+    for (const heading of [
+      "# ป้ายรถเมล์ปลอดภัย",
+      "## เข้าใจ",
+      "### เพอร์โซนา",
+      "### แผนที่ความเข้าใจ",
+      "## นิยามปัญหา",
+    ])
+      expect(md).toContain(heading);
+    expect(md).toContain("ไฟโซลาร์เซลล์ — *ผู้เข้าร่วม 1* (3 โหวต)");
+    expect(md).not.toContain("<script>");
+    expect(md).toContain("\\<script\\>");
+    expectClean(md);
+    expect(renderMarkdown(report, "en")).toContain("## Top-voted ideas".replace("##", "###"));
+  });
+
+  it("HTML escapes every field and only links safe hrefs", () => {
+    const html = renderHtml(report, "en");
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain('<a href="https://www.bmta.co.th/" rel="noopener noreferrer nofollow">เว็บ</a>');
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("@page { size: A4;");
+    expect(html).toContain("<ul><li>ม้านั่ง</li><li>ข้อมูลเวลารถ<ul><li>จอแสดงผล</li></ul></li></ul>");
+    expectClean(html);
+  });
+
+  it("HTML escapes a hostile title and challenge", () => {
+    const docs = fixtureWorkshop();
+    docs.control.getMap("meta").set("title", `"><script>alert(1)</script>`);
+    const html = renderHtml(buildReport(docs, { pseudonymize: true, includeHidden: false }), "th");
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).toContain("<title>&quot;&gt;&lt;script&gt;");
+  });
+
+  it("JSON open data validates against the documented schema", () => {
+    const schema = JSON.parse(readFileSync("docs/open-data.schema.json", "utf8"));
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const data = JSON.parse(JSON.stringify(toOpenData(report, { id: "abcdefghjkmn" })));
+    const ok = validate(data);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(data.schema).toBe(OPEN_DATA_SCHEMA);
+    expect(data.notes).toHaveLength(10);
+    expect(data.participants.authors).toEqual([
+      { id: "participant-1", role: null },
+      { id: "participant-2", role: null },
+      { id: "participant-3", role: null },
+    ]);
+    expectClean(JSON.stringify(data));
+    // A wrong document fails: the schema really checks.
+    expect(validate({ ...data, notes: [{ ...data.notes[0], author: "สมชาย" }] })).toBe(false);
+  });
+
+  it("CSV rows parse back with a real parser: one row per contribution, Thai intact, formulas guarded", () => {
+    const rows = csvRows(report, "th");
+    const csv = `\uFEFF${stringify(rows, { header: true, columns: [...CSV_COLUMNS] })}`;
+    const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(report.contributions.length);
+    expect(parsed.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(Object.keys(parsed[0] ?? {})).toEqual([...CSV_COLUMNS]);
+    const lamp = parsed.find((r) => r.id === "n-lamp");
+    expect(lamp).toEqual({
+      id: "n-lamp",
+      stage: "ideate",
+      kind: "idea",
+      text: "ไฟโซลาร์เซลล์",
+      cluster: "",
+      votes: "3",
+      author: "ผู้เข้าร่วม 1",
+      time: new Date(T0 + 20 * 60_000).toISOString(),
+    });
+    expect(parsed.find((r) => r.id === "n-formula")?.text).toBe(`'=HYPERLINK("http://evil")`);
+    expect(parsed.find((r) => r.id === "n-inject")?.text).toBe(INJECTION);
+    expect(parsed.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(["persona", "pov", "prototype", "feedback"]),
+    );
+    expectClean(csv);
+  });
+});
