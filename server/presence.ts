@@ -6,10 +6,13 @@
  * - coalesces: updates are held and sent in windows (default 80 ms), one awareness message per window per
  *   recipient at most, carrying only each client's latest state; incoming JSON is parsed and validated
  *   once per client per window, however fast the client sends;
- * - scopes cursors: a recipient sees the cursor of a client only when both are on the same stage and the
- *   client is in that stage's cursor sample (at most `maxCursors`, the most recently active, kept stable).
- *   Everyone else is sent as a cursor-less state, and a change that only moved such a cursor is not sent;
- * - issues its own clocks: recipients get per-recipient variants of a state (with or without the cursor),
+ * - scopes pointers: a recipient sees the board cursor and the rich-text caret of a client only when both
+ *   are on the same stage and the client is in that stage's sample (at most `maxCursors`, the most recently
+ *   active, kept stable). Everyone else is sent a state without cursor and caret, and a change that only
+ *   moved such a cursor or caret is not sent;
+ * - serializes once: a client's two variants (full, and without cursor and caret) are rebuilt only when its
+ *   validated state changed, at most once per window, and each goes out as one shared segment;
+ * - issues its own clocks: recipients get per-recipient variants of a state (with or without the pointer),
  *   so the server stamps every entry it sends with a clock of its own, strictly increasing per client
  *   (`max(last + 1, Date.now())`, which also stays ahead of what a client heard from an earlier server
  *   process). A recipient never gets an entry about its own client id with a server clock: at most an
@@ -25,7 +28,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { type PresenceState, readPresence } from "../shared/presence";
+import { type PresenceState, readPresence, sameCaret } from "../shared/presence";
 import type { Role } from "../shared/protocol";
 import type { StageId } from "../shared/schema";
 import type { Logger } from "./log";
@@ -96,10 +99,14 @@ interface Client<P> {
   raw: string | null;
   /** The last valid state; null until the client published one. */
   state: PresenceState | null;
+  /** The state as sent to its stage's sample; the same string as `strippedJson` when it has no pointer. */
   fullJson: string;
+  /** The state without cursor and caret, as everyone else gets it. */
   strippedJson: string;
+  /** Has a board cursor or a rich-text caret (then `fullJson` differs from `strippedJson`). */
+  pointer: boolean;
   lastUpdated: number;
-  /** When the cursor last moved (for sampling). */
+  /** When the cursor or caret last moved (for sampling). */
   cursorAt: number;
   // ---- per window ----
   metaChanged: boolean;
@@ -143,12 +150,21 @@ interface Payload {
 const sameCursor = (a: PresenceState["cursor"], b: PresenceState["cursor"]) =>
   a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
 
+/** Whether the fields everyone gets (all but cursor and caret, see `strip`) are the same. */
 const sameMeta = (a: PresenceState, b: PresenceState) =>
   a.stage === b.stage &&
   a.user.id === b.user.id &&
   a.user.name === b.user.name &&
   a.user.color === b.user.color &&
   a.user.role === b.user.role;
+
+/**
+ * The state without its pointer fields. Every field of PresenceState must be listed (the type says so):
+ * either sent to everyone, or only with the pointer (`cursor`, `caret`: undefined is left out of the JSON).
+ */
+function strip(s: PresenceState): { [K in keyof Required<PresenceState>]: PresenceState[K] } {
+  return { user: s.user, stage: s.stage, cursor: null, caret: undefined };
+}
 
 function segment(id: number, clock: number, json: string): Uint8Array {
   const e = encoding.createEncoder();
@@ -338,6 +354,7 @@ export class PresenceHub<P extends PresencePeer> {
       state: null,
       fullJson: NULL_JSON,
       strippedJson: NULL_JSON,
+      pointer: false,
       lastUpdated: 0,
       cursorAt: 0,
       metaChanged: false,
@@ -424,24 +441,29 @@ export class PresenceHub<P extends PresencePeer> {
     }
     state.user.role = c.owner.peer.role;
     const prev = c.state;
+    // The one serialization of this client in this window (apply runs once per dirty client per flush).
+    const full = JSON.stringify(state);
     c.raw = json;
-    c.state = state;
     c.lastUpdated = now;
-    if (!prev || !sameMeta(prev, state)) c.metaChanged = true;
+    if (prev && full === c.fullJson) return true; // only dropped fields changed: a renewal
+    c.state = state;
+    const pointerChanged =
+      !prev || !sameCursor(prev.cursor, state.cursor) || !sameCaret(prev.caret, state.caret);
+    // Something other than the pointer changed when the pointer did not (whatever field it was), or when
+    // the person or their stage did.
+    const metaChanged = !prev || !pointerChanged || !sameMeta(prev, state);
+    if (metaChanged) c.metaChanged = true;
     if (prev && prev.stage !== state.stage) {
       const old = this.stages.get(prev.stage);
       old?.members.delete(c);
       if (old?.sample.delete(c)) old.left.push(c);
     }
     this.stage(state.stage).members.add(c);
-    if (!prev || !sameCursor(prev.cursor, state.cursor)) {
-      if (state.cursor) c.cursorAt = now;
-      c.fullJson = JSON.stringify(state);
-      c.strippedJson = state.cursor ? JSON.stringify({ ...state, cursor: null }) : c.fullJson;
-    } else if (c.metaChanged) {
-      c.fullJson = JSON.stringify(state);
-      c.strippedJson = state.cursor ? JSON.stringify({ ...state, cursor: null }) : c.fullJson;
-    }
+    c.pointer = state.cursor !== null || state.caret != null;
+    if (pointerChanged && c.pointer) c.cursorAt = now;
+    c.fullJson = full;
+    if (!c.pointer) c.strippedJson = full;
+    else if (metaChanged) c.strippedJson = JSON.stringify(strip(state));
     return true;
   }
 
@@ -450,14 +472,14 @@ export class PresenceHub<P extends PresencePeer> {
     const { sample, members } = stage;
     const cap = this.options.maxCursors;
     for (const c of sample) {
-      if (c.state?.stage !== id || !c.state.cursor) {
+      if (c.state?.stage !== id || !c.pointer) {
         sample.delete(c);
         stage.left.push(c);
       }
     }
     let candidates: Client<P>[] | null = null;
     for (const c of members) {
-      if (!c.state?.cursor || sample.has(c)) continue;
+      if (!c.state || !c.pointer || sample.has(c)) continue;
       if (sample.size < cap && candidates === null && members.size <= cap) {
         sample.add(c);
         stage.joined.push(c);
@@ -506,7 +528,7 @@ export class PresenceHub<P extends PresencePeer> {
       c.fullSeg = null;
       c.strippedSeg = null;
     }
-    if (full && c.state?.cursor) {
+    if (full && c.pointer) {
       c.fullSeg ??= segment(c.id, this.clockOf(c, now), c.fullJson);
       return c.fullSeg;
     }

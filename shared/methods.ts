@@ -23,8 +23,6 @@ export const METHOD_KEYS = {
   interviews: "interviews",
   povs: "povs",
   prototypes: "prototypes",
-  /** Rich-text carets (see client/richtext/carets.ts): `<clientID>` → { field, anchor, head, at }. */
-  carets: "carets",
 } as const;
 
 /** Fields every record map has. */

@@ -109,6 +109,8 @@ export function usePublishPresence(awareness: Awareness | null, self: Self, stag
       user: { id: self.id, name: self.name, color: self.color, role: self.role },
       stage,
       cursor: previous?.stage === stage && !hidden ? (previous.cursor ?? null) : null,
+      // A rename keeps the text caret (client/richtext/carets.ts); a stage change closes the editors.
+      ...(previous?.stage === stage && previous.caret ? { caret: previous.caret } : {}),
     } satisfies PresenceState);
   }, [awareness, self.id, self.name, self.color, self.role, stage]);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SERVER_CLOCK_FLOOR } from "../../server/presence";
+import type { Caret } from "../../shared/presence";
 import { captureLogger, cleanup, createWorkshop, startTestServer } from "./helpers";
 import { PresenceClient, presence } from "./presence-client";
 
@@ -106,6 +107,50 @@ describe("presence", () => {
       expect(client.others().size).toBe(40);
       expect(cursorsOf(client.others())).toBeLessThanOrEqual(30);
     }
+  });
+
+  it("relays a rich-text caret to people on the same stage only, and its removal", async () => {
+    const { join } = await room({ presence: { windowMs: 20 } });
+    const peer = await join();
+    peer.set(presence("peer", "prototype"));
+    const other = await join();
+    other.set(presence("other", "define"));
+    const writer = await join();
+    const at = (clock: number): Caret => ({
+      field: "rt:proto1:description",
+      anchor: { item: { client: writer.id, clock }, assoc: -1 },
+      head: { item: { client: writer.id, clock }, assoc: -1 },
+    });
+    // The pointer is on the text, not on the board: a caret alone puts the writer in the stage's sample.
+    writer.set({ ...presence("writer", "prototype"), caret: at(1) });
+    await peer.until(() => peer.others().get(writer.id)?.caret?.anchor.item?.clock === 1);
+    expect(peer.others().get(writer.id)).toEqual({ ...presence("writer", "prototype"), caret: at(1) });
+    await other.until(() => other.others().get(writer.id)?.user.name === "writer");
+    const seen = other.entriesAbout(writer.id).length;
+
+    for (let clock = 2; clock <= 10; clock++)
+      writer.set({ ...presence("writer", "prototype"), caret: at(clock) });
+    await peer.until(() => peer.others().get(writer.id)?.caret?.anchor.item?.clock === 10);
+    writer.set({ ...presence("writer (renamed)", "prototype"), caret: at(10) });
+    await other.until(() => other.others().get(writer.id)?.user.name === "writer (renamed)");
+    await peer.until(() => peer.others().get(writer.id)?.user.name === "writer (renamed)");
+    // Caret moves alone never reached the other stage; the rename did, without the caret.
+    expect(other.entriesAbout(writer.id).slice(seen).length).toBe(1);
+    expect(other.entriesAbout(writer.id).every((entry) => entry.state && !("caret" in entry.state))).toBe(
+      true,
+    );
+    expect(peer.others().get(writer.id)?.caret).toEqual(at(10));
+
+    // Blur: the caret is taken away for the same stage; the board cursor and caret are independent.
+    writer.set({ ...presence("writer (renamed)", "prototype", { x: 1, y: 2 }), caret: null });
+    await peer.until(() => peer.others().get(writer.id)?.cursor?.x === 1);
+    expect(peer.others().get(writer.id)?.caret).toBeUndefined();
+    // The other stage joins the writer's: it gets the caret-less state it had, now with the cursor.
+    other.set(presence("other", "prototype"));
+    await other.until(() => other.others().get(writer.id)?.cursor?.x === 1);
+    expect(other.entriesAbout(writer.id).every((entry) => entry.state && !("caret" in entry.state))).toBe(
+      true,
+    );
   });
 
   it("drops invalid and oversized states without closing the socket", async () => {
