@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { CLUSTERS_KEY } from "./clusters";
 import {
   getInterviews,
   getPersonas,
@@ -27,6 +28,7 @@ export const UNDOABLE_COLLECTIONS = [
   METHOD_KEYS.interviews,
   METHOD_KEYS.povs,
   METHOD_KEYS.prototypes,
+  CLUSTERS_KEY,
 ] as const;
 export type HistoryCollection = (typeof UNDOABLE_COLLECTIONS)[number];
 
@@ -121,7 +123,7 @@ export interface CollectionChanges {
   edited: number;
 }
 export interface NoteChanges extends CollectionChanges {
-  /** Position, stage or method area changed. */
+  /** Position, stage, method area or cluster changed. */
   moved: number;
 }
 export interface HistorySummary {
@@ -134,7 +136,7 @@ export interface HistorySummary {
   richText: number;
 }
 
-const NOTE_PLACE_FIELDS = new Set(["x", "y", "stage", "frame"]);
+const NOTE_PLACE_FIELDS = new Set(["x", "y", "stage", "frame", "cluster"]);
 
 const plain = (map: Y.Map<unknown>, key: string): Record<string, unknown> | null => {
   const value = map.get(key);

@@ -1,3 +1,4 @@
+export * from "./clusters";
 export * from "./facilitation";
 export * from "./history";
 export * from "./ids";

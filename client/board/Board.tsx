@@ -9,7 +9,10 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
-import { addNote, type NoteId, type StageId } from "../../shared";
+import { addNote, type ClusterId, createCluster, type NoteId, type StageId } from "../../shared";
+import { useClusterBoard } from "../clusters/board";
+import { ClusterLayer, NewClusterButton } from "../clusters/ClusterLayer";
+import { placeCluster } from "../clusters/geometry";
 import { useFacilitatedBoard } from "../facilitation/board";
 import { frameAt } from "../methods/areas";
 import { BoardAreas } from "../methods/BoardAreas";
@@ -52,6 +55,10 @@ export function Board({ stage }: { stage: StageId }) {
   // Facilitation: hidden notes and locked boards (read-only for all but facilitators).
   const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, stage), stage);
   const readOnly = roleReadOnly || locked;
+  // Affinity clusters: team and facilitators shape them; anyone may move their own notes in and out.
+  const clusters = useClusterBoard(docs.content, stage, notes);
+  const canCluster = !readOnly && (self.role === "facilitator" || self.role === "team");
+  const [clusterFocus, setClusterFocus] = useState<ClusterId | null>(null);
   const zoom = useSession((s) => s.zoom);
   const selectedNoteId = useSession((s) => s.selectedNoteId);
   const selectNote = useSession((s) => s.selectNote);
@@ -152,17 +159,20 @@ export function Board({ stage }: { stage: StageId }) {
   // The latest window is in the ref (the state only triggers the re-render, and lags on a board that
   // just grew large).
   const current = virtual ? (winRef.current ?? win) : null;
+  const { folded } = clusters;
   const mounted = useMemo(() => {
-    if (!virtual) return notes;
+    // Notes of a collapsed cluster are not drawn (the frame shows their count).
+    const shown = folded.size ? notes.filter((note) => !folded.has(note.id)) : notes;
+    if (!virtual) return shown;
     const win = current;
     if (!win) return [];
     // A linear pass: it runs only when the window or the notes change, ~0.05 ms for 5,000 notes (a
     // spatial index would have to be rebuilt on every note change, e.g. ten times a second in a drag).
-    return notes.filter(
+    return shown.filter(
       (note) =>
         noteIntersects(note, win) || note.id === selectedNoteId || note.id === focusId || active.has(note.id),
     );
-  }, [virtual, notes, current, selectedNoteId, focusId, active]);
+  }, [virtual, notes, folded, current, selectedNoteId, focusId, active]);
 
   const add = useCallback(() => {
     const viewport = viewportRef.current;
@@ -183,6 +193,23 @@ export function Board({ stage }: { stage: StageId }) {
     setFocusId(id);
     selectNote(id);
   }, [docs.content, notes, self.id, self.name, stage, zoom, selectNote]);
+
+  const addCluster = () => {
+    const viewport = viewportRef.current;
+    const view = {
+      left: viewport ? viewport.scrollLeft / zoom : 0,
+      top: viewport ? viewport.scrollTop / zoom : 0,
+      width: viewport?.clientWidth ? viewport.clientWidth / zoom : 800,
+      height: viewport?.clientHeight ? viewport.clientHeight / zoom : 600,
+    };
+    const count = clusters.clusters.length;
+    const id = createCluster(docs.content, {
+      stage,
+      name: t("clusters.defaultName", { n: count + 1 }),
+      ...placeCluster(view, notes, [...clusters.rects.values()], (count % 6) * 32),
+    });
+    setClusterFocus(id);
+  };
 
   const toBoard = (event: ReactPointerEvent) => {
     const rect = surfaceRef.current?.getBoundingClientRect();
@@ -234,6 +261,11 @@ export function Board({ stage }: { stage: StageId }) {
   return (
     <section className="board" aria-label={t("board.label", { stage: stageName })}>
       <BoardTools onAdd={add} readOnly={readOnly} />
+      {canCluster && (
+        <div className="board-tools board-tools--clusters">
+          <NewClusterButton onCreate={addCluster} />
+        </div>
+      )}
       <div className="board__frame">
         {!readOnly && (
           <p id={`board-hint-${stage}`} className="visually-hidden">
@@ -271,6 +303,12 @@ export function Board({ stage }: { stage: StageId }) {
               data-notes-total={notes.length}
             >
               <BoardAreas stage={stage} />
+              <ClusterLayer
+                board={clusters}
+                content={docs.content}
+                editable={canCluster}
+                focusId={clusterFocus}
+              />
               {mounted.map((note) => (
                 <NoteCard
                   key={note.id}
@@ -283,6 +321,7 @@ export function Board({ stage }: { stage: StageId }) {
                   labels={labels}
                   onSelect={selectNote}
                   onActive={onActive}
+                  onSettle={clusters.settle}
                 />
               ))}
               <Cursors peers={others} />

@@ -16,6 +16,7 @@ import {
   type NoteId,
   recolorNote,
 } from "../../shared";
+import { NoteClusterSelect } from "../clusters/NoteClusterSelect";
 import { NoteFacilitation } from "../facilitation/NoteFacilitation";
 import { frameAt } from "../methods/areas";
 import { useSession } from "../state/session";
@@ -47,6 +48,11 @@ interface Props {
   onSelect(id: NoteId | null): void;
   /** Called with true while the note is dragged or edited (the board keeps it mounted), false after. */
   onActive(id: NoteId, active: boolean): void;
+  /**
+   * A finished move (drop, arrow key) goes here instead of `moveNote` when given: the board decides
+   * whether the note lands in (or leaves) a cluster, in the same transaction.
+   */
+  onSettle?(note: Note, to: { x: number; y: number; frame?: string | null }): void;
 }
 
 const DRAG_WRITE_MS = 100;
@@ -62,6 +68,7 @@ export const NoteCard = memo(function NoteCard({
   labels,
   onSelect,
   onActive,
+  onSettle,
 }: Props) {
   const articleRef = useRef<HTMLElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -110,11 +117,13 @@ export const NoteCard = memo(function NoteCard({
     }
   };
 
-  const move = (x: number, y: number) => {
+  const move = (x: number, y: number, settle = false) => {
     const to = { x: clampX(x), y: clampY(y) };
     // On a board with method areas (the empathy map) the area a note lands in becomes its frame.
     const frame = frameAt(note.stage, to.x, to.y);
-    moveNote(content, note.id, frame === undefined ? to : { ...to, frame });
+    const target = frame === undefined ? to : { ...to, frame };
+    if (settle && onSettle) onSettle(note, target);
+    else moveNote(content, note.id, target);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -122,7 +131,7 @@ export const NoteCard = memo(function NoteCard({
     const delta = arrowDelta(event.key, event.shiftKey);
     if (!delta) return;
     event.preventDefault();
-    move(note.x + delta.dx, note.y + delta.dy);
+    move(note.x + delta.dx, note.y + delta.dy, true);
     // The focused note stays mounted wherever it goes; keep it in sight too.
     requestAnimationFrame(() =>
       articleRef.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" }),
@@ -166,9 +175,12 @@ export const NoteCard = memo(function NoteCard({
 
   const onPointerUp = (event: ReactPointerEvent<HTMLButtonElement>) => {
     const to = dragTo(event);
+    const start = drag.current;
     drag.current = null;
     setDragPos(null);
-    if (to && (to.x !== note.x || to.y !== note.y)) move(to.x, to.y);
+    // Throttled writes may already have put the note there: a real drag still settles its cluster.
+    if (to && (to.x !== note.x || to.y !== note.y || (start && (to.x !== start.x || to.y !== start.y))))
+      move(to.x, to.y, true);
   };
 
   const x = dragPos?.x ?? note.x;
@@ -239,6 +251,7 @@ export const NoteCard = memo(function NoteCard({
         </div>
       )}
       <NoteFacilitation note={note} />
+      {selected && !readOnly && <NoteClusterSelect note={note} content={content} />}
       {selected && !readOnly && (
         <NoteTools
           color={note.color}

@@ -1,3 +1,4 @@
+import { clustersEn } from "./clusters.en";
 import { facilitationEn } from "./facilitation.en";
 import { historyEn } from "./history.en";
 import { methodsEn } from "./methods.en";
@@ -184,6 +185,7 @@ export const en = {
   methods: methodsEn,
   facilitation: facilitationEn,
   report: reportEn,
+  clusters: clustersEn,
   history: historyEn,
   errors: {
     notFoundTitle: "Workshop not found",

@@ -1,3 +1,4 @@
+import { clustersTh } from "./clusters.th";
 import type { Catalog } from "./en";
 import { facilitationTh } from "./facilitation.th";
 import { historyTh } from "./history.th";
@@ -175,6 +176,7 @@ export const th: Catalog = {
   methods: methodsTh,
   facilitation: facilitationTh,
   report: reportTh,
+  clusters: clustersTh,
   history: historyTh,
   errors: {
     notFoundTitle: "ไม่พบเวิร์กช็อป",

@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { type Cluster, getClusters, getMemberships } from "../clusters";
 import { getHidden, getVoteResults } from "../facilitation";
 import {
   EMPATHY_AREAS,
@@ -14,7 +15,7 @@ import {
 } from "../methods";
 import { getMeta, getNotes, type WorkshopDocs } from "../model";
 import type { Role } from "../protocol";
-import { CONTENT_KEYS, STAGES, type StageId } from "../schema";
+import { STAGES, type StageId } from "../schema";
 import { blocksToMarkdown, blocksToText, fragmentToBlocks, type RichBlock } from "./richtext";
 
 /**
@@ -207,11 +208,14 @@ const kindOf = (stage: StageId, frame: string | undefined): ContributionKind => 
   return stage === "ideate" ? "idea" : "note";
 };
 
-/** A cluster label some boards may set on a note (optional field; absent on most). */
-function clusterOf(content: Y.Doc, noteId: string): string | null {
-  const map = content.getMap<unknown>(CONTENT_KEYS.notes).get(noteId) as Y.Map<unknown> | undefined;
-  const value = map && typeof map.get === "function" ? map.get("cluster") : undefined;
-  return typeof value === "string" && value.trim() ? value.trim().slice(0, 120) : null;
+/** The cluster a note belongs to (shared/clusters.ts): its id and name, or null. */
+function clusterOf(
+  clusters: ReadonlyMap<string, Cluster>,
+  memberships: ReadonlyMap<string, string>,
+  noteId: string,
+): Cluster | null {
+  const id = memberships.get(noteId);
+  return (id && clusters.get(id)) || null;
 }
 
 export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report {
@@ -223,6 +227,8 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
   const povs = getPovs(content);
   const prototypes = getPrototypes(content);
   const visible = new Set<string>(notes.map((n) => n.id));
+  const clusterById = new Map<string, Cluster>(getClusters(content).map((c) => [c.id, c]));
+  const memberships: ReadonlyMap<string, string> = getMemberships(content);
 
   // ---- pseudonyms: order of first visible contribution ----
   const roles = new Map<string, ReportParticipant>();
@@ -284,7 +290,7 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
     author: authorOf(note.authorId),
     createdAt: note.createdAt,
     votes: votesOf(note.id, note.stage),
-    cluster: clusterOf(content, note.id),
+    cluster: clusterOf(clusterById, memberships, note.id)?.name.trim() || null,
     answers: note.answers && visible.has(note.answers) ? note.answers : null,
   }));
   const byId = new Map(reportNotes.map((n) => [n.id, n]));
@@ -298,10 +304,15 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
     .sort((a, b) => b.votes - a.votes || a.createdAt - b.createdAt);
   const topIdeas = ideas.filter((n) => n.votes > 0).slice(0, TOP_IDEAS);
 
+  // Grouped by cluster id (two clusters may share a name), in the clusters' order; empty ones left out.
   const clusterMap = new Map<string, string[]>();
-  for (const note of reportNotes)
-    if (note.cluster) clusterMap.set(note.cluster, [...(clusterMap.get(note.cluster) ?? []), note.id]);
-  const clusters = [...clusterMap].map(([name, noteIds]) => ({ name, noteIds }));
+  for (const note of reportNotes) {
+    const id = memberships.get(note.id);
+    if (id && note.cluster) clusterMap.set(id, [...(clusterMap.get(id) ?? []), note.id]);
+  }
+  const clusters = [...clusterById.values()]
+    .filter((c) => clusterMap.has(c.id))
+    .map((c) => ({ name: c.name.trim() || c.id, noteIds: clusterMap.get(c.id) ?? [] }));
 
   const reportPrototypes: ReportPrototype[] = prototypes.map((p) => ({
     id: p.id,

@@ -1,9 +1,20 @@
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, PHONE } from "../support/browser";
 import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { addNote, createWorkshop, join, newDevice, noteWith } from "./helpers";
+import {
+  addNote,
+  createWorkshop,
+  join,
+  moveEveryoneTo,
+  newDevice,
+  noteWith,
+  rankings,
+  startTimer,
+  timerSeconds,
+  voteFor as vote,
+} from "./helpers";
 
 let browser: Browser;
 let server: ServerProcess;
@@ -17,14 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const seconds = async (page: Page) => {
-  const [m, s] = ((await page.getByTestId("timer").textContent()) ?? "").split(":").map(Number);
-  return (m ?? 0) * 60 + (s ?? 0);
-};
-const selectedTab = (page: Page) => page.getByRole("tab", { selected: true }).textContent();
-const vote = (page: Page, text: string) =>
-  noteWith(page, text).getByRole("button", { name: "Vote for this note" }).click();
 
 describe("facilitation toolkit in three browsers", () => {
   it("follows stages, shares a timer, runs a secret dot vote, reveals and hides", async () => {
@@ -42,21 +45,15 @@ describe("facilitation toolkit in three browsers", () => {
     await join(citizen, links.citizen, "Malee");
 
     // Move everyone to Ideate: the citizen's view follows, with a polite notice.
-    await fac.getByRole("tab", { name: /Ideate/ }).click();
-    await fac.getByRole("button", { name: "Make this the current stage" }).click();
-    await expect.poll(() => selectedTab(citizen)).toContain("Ideate");
-    await expect.poll(() => selectedTab(team)).toContain("Ideate");
+    await moveEveryoneTo(fac, [citizen, team], "Ideate");
     // The visible notice; the same words also go to the screen-reader live region.
     await citizen
       .locator(".facilitation__notice", { hasText: "The facilitator moved everyone to Ideate" })
       .waitFor();
 
     // A one-minute timer shows the same remaining second everywhere (±1 s).
-    await fac.getByText("Facilitator tools").click();
-    await fac.getByLabel("Minutes").fill("1");
-    await fac.getByRole("button", { name: "Start", exact: true }).click();
-    for (const page of [team, citizen]) await page.getByTestId("timer").waitFor();
-    const shown = await Promise.all([fac, team, citizen].map(seconds));
+    await startTimer(fac, [team, citizen], 1);
+    const shown = await Promise.all([fac, team, citizen].map(timerSeconds));
     expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(1);
     expect(Math.min(...shown)).toBeGreaterThan(50);
 
@@ -90,14 +87,9 @@ describe("facilitation toolkit in three browsers", () => {
     expect(await citizen.getByTestId("ranking").count()).toBe(0);
 
     await fac.getByRole("button", { name: "Reveal results" }).click();
-    const rankings = await Promise.all(
-      [fac, team, citizen].map(async (page) => {
-        await page.getByTestId("ranking").waitFor();
-        return page.getByTestId("ranking").innerText();
-      }),
-    );
-    expect(rankings[0]).toMatch(/^Citizen idea 3 votes/);
-    expect(new Set(rankings).size).toBe(1);
+    const shownRankings = await rankings([fac, team, citizen]);
+    expect(shownRankings[0]).toMatch(/^Citizen idea 3 votes/);
+    expect(new Set(shownRankings).size).toBe(1);
 
     // The facilitator hides a note: gone for the citizen, dimmed with a badge for the facilitator.
     await noteWith(fac, "Team idea").getByRole("button", { name: "Hide" }).click();

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 import { DESKTOP } from "../support/browser";
 
 /** A fresh browser context (a separate "device": its own localStorage) with one page. */
@@ -45,3 +46,40 @@ export async function addNote(page: Page, text: string) {
 
 /** A note by its accessible name ("Note by <author>: <text>"): a substring match, no regex. */
 export const noteWith = (page: Page, text: string) => page.getByRole("article", { name: text });
+
+/** Seconds left on the shared timer as this page shows it ("m:ss"). */
+export const timerSeconds = async (page: Page): Promise<number> => {
+  const [m, s] = ((await page.getByTestId("timer").textContent()) ?? "").split(":").map(Number);
+  return (m ?? 0) * 60 + (s ?? 0);
+};
+
+export const selectedTab = (page: Page) => page.getByRole("tab", { selected: true }).textContent();
+
+/** Puts one of this page's dots on a note. */
+export const voteFor = (page: Page, text: string) =>
+  noteWith(page, text).getByRole("button", { name: "Vote for this note" }).click();
+
+/** The facilitator makes `stage` ("Ideate") the current stage; resolves once every other page shows it. */
+export async function moveEveryoneTo(facilitator: Page, others: readonly Page[], stage: string) {
+  await facilitator.getByRole("tab", { name: new RegExp(stage) }).click();
+  await facilitator.getByRole("button", { name: "Make this the current stage" }).click();
+  for (const page of others) await expect.poll(() => selectedTab(page)).toContain(stage);
+}
+
+/** The facilitator starts a timer; resolves once every other page shows it. */
+export async function startTimer(facilitator: Page, others: readonly Page[], minutes: number) {
+  await facilitator.getByText("Facilitator tools").click();
+  await facilitator.getByLabel("Minutes").fill(String(minutes));
+  await facilitator.getByRole("button", { name: "Start", exact: true }).click();
+  for (const page of others) await page.getByTestId("timer").waitFor();
+}
+
+/** The latest revealed ranking as each page shows it. */
+export const rankings = (pages: readonly Page[]) =>
+  Promise.all(
+    pages.map(async (page) => {
+      await page.getByTestId("ranking").waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText: the rendered rows with their spacing.
+      return page.getByTestId("ranking").innerText();
+    }),
+  );
