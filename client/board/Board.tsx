@@ -32,6 +32,9 @@ import { NoteCard, type NoteLabels } from "./NoteCard";
  */
 export const VIRTUALIZE_ABOVE = 150;
 
+/** Space left above and to the left of the notes when a board opens scrolled to them. */
+const FRAME_MARGIN = 16;
+
 /** The visible part of the board, in board coordinates (800 × 600 before the viewport is laid out). */
 function visibleRect(viewport: HTMLElement, zoom: number): Rect {
   const left = viewport.scrollLeft / zoom;
@@ -100,6 +103,20 @@ export function Board({ stage }: { stage: StageId }) {
       return next;
     });
   }, []);
+
+  // A board opened where none of its notes are (a phone shows only the top-left corner of the surface)
+  // starts at its notes instead of looking empty. Once per stage, so it never fights the person's panning.
+  const framedStage = useRef<StageId | null>(null);
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport || notes.length === 0 || framedStage.current === stage) return;
+    framedStage.current = stage;
+    const zoom = useSession.getState().zoom;
+    const view = visibleRect(viewport, zoom);
+    if (notes.some((note) => noteIntersects(note, view))) return;
+    viewport.scrollLeft = Math.max(0, Math.min(...notes.map((n) => n.x)) - FRAME_MARGIN) * zoom;
+    viewport.scrollTop = Math.max(0, Math.min(...notes.map((n) => n.y)) - FRAME_MARGIN) * zoom;
+  }, [notes, stage]);
 
   useLayoutEffect(() => {
     const viewport = viewportRef.current;
