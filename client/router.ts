@@ -25,3 +25,9 @@ export function workshopIdFromPath(path: string): string | null {
   const match = /^\/w\/([^/]+)\/?$/.exec(path);
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
+
+/** The workshop id of a published page's `/p/<id>` path, or null. */
+export function publicIdFromPath(path: string): string | null {
+  const match = /^\/p\/([^/]+)\/?$/.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}

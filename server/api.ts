@@ -25,6 +25,7 @@ import { issueParticipant } from "./guard/participants";
 import { registerHistoryApi } from "./history-api";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
+import { registerPublishApi } from "./publish";
 import type { RoomManager } from "./rooms";
 
 export interface ApiDeps {
@@ -121,6 +122,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   app.get("/api/health", async () => ({ ok: true }));
   registerFacilitationApi(app, { persistence, rooms, logger: deps.logger });
   registerExportApi(app, { persistence, rooms, logger: deps.logger });
+  registerPublishApi(app, { persistence, rooms, logger: deps.logger });
   registerHistoryApi(app, { persistence, rooms, logger: deps.logger, intervalMs: deps.historyIntervalMs });
 
   app.post("/api/workshops", async (request, reply) => {

@@ -27,7 +27,7 @@ import type { RoomManager } from "./rooms";
  * `GET /api/workshops/:id/export.{html,md,docx,json,csv}` (`?lang=th|en`, Thai by default) with the
  * facilitator's or the team's bearer token. The report is built from the room's current documents
  * (copied out of the live rooms, loaded from storage when nobody is in them), always pseudonymized and
- * without hidden notes: citizens and observers get 403 until publishing exists.
+ * without hidden notes: citizens get 403, observers too unless the workshop is published.
  */
 
 export const EXPORT_FORMATS = ["html", "md", "docx", "json", "csv"] as const;
@@ -178,8 +178,14 @@ export function registerExportApi(app: FastifyInstance, deps: ExportApiDeps): vo
           .code(401)
           .header("www-authenticate", "Bearer")
           .send(apiError("unauthorized", "a valid token for this workshop is required"));
-      if (!EXPORT_ROLES.includes(role))
-        return reply.code(403).send(apiError("forbidden", "only the facilitator and the team may export"));
+      // Observers may export what is public anyway: a published workshop (server/publish.ts).
+      const published = role === "observer" && typeof workshop.publishedAt === "number";
+      if (!EXPORT_ROLES.includes(role) && !published)
+        return reply
+          .code(403)
+          .send(
+            apiError("forbidden", "only the facilitator and the team may export (observers once published)"),
+          );
       if (!isExportFormat(format))
         return reply
           .code(404)

@@ -106,7 +106,8 @@ export function createTransport(options: TransportOptions): Transport {
   }
   app.setNotFoundHandler((request, reply) => {
     const path = pathOnly(request.url);
-    const route = path === "/" || path.startsWith("/w/");
+    // SPA routes: home, workshops (/w/<id>), published pages (/p/<id>) and their list (/open).
+    const route = path === "/" || path.startsWith("/w/") || path.startsWith("/p/") || path === "/open";
     if (spa && route && (request.method === "GET" || request.method === "HEAD"))
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     return reply.code(404).send(apiError("not_found", `nothing at ${request.method} ${path}`));

@@ -2,6 +2,7 @@ import { clustersEn } from "./clusters.en";
 import { facilitationEn } from "./facilitation.en";
 import { historyEn } from "./history.en";
 import { methodsEn } from "./methods.en";
+import { publishEn } from "./publish.en";
 import { reportEn } from "./report.en";
 
 /** English catalog. Its shape is the type every other catalog must match (see `Catalog`). */
@@ -185,6 +186,7 @@ export const en = {
   methods: methodsEn,
   facilitation: facilitationEn,
   report: reportEn,
+  publish: publishEn,
   clusters: clustersEn,
   history: historyEn,
   errors: {

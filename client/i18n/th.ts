@@ -3,6 +3,7 @@ import type { Catalog } from "./en";
 import { facilitationTh } from "./facilitation.th";
 import { historyTh } from "./history.th";
 import { methodsTh } from "./methods.th";
+import { publishTh } from "./publish.th";
 import { reportTh } from "./report.th";
 
 /** Thai catalog: typed against the English one, so a missing key fails the type check. */
@@ -176,6 +177,7 @@ export const th: Catalog = {
   methods: methodsTh,
   facilitation: facilitationTh,
   report: reportTh,
+  publish: publishTh,
   clusters: clustersTh,
   history: historyTh,
   errors: {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PublishControl } from "../public/PublishControl";
 import { useWorkshop } from "../sync/context";
 import "./report.css";
 
@@ -129,6 +130,7 @@ export function DownloadMenu() {
       <span className="visually-hidden" role="status">
         {status}
       </span>
+      <PublishControl />
     </div>
   );
 }

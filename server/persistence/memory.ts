@@ -30,6 +30,17 @@ export function createMemoryPersistence(): Persistence {
       const record = workshops.get(id);
       if (record) record.title = title;
     },
+    setPublished(id, at) {
+      const record = workshops.get(id);
+      if (!record) return false;
+      record.publishedAt = at;
+      return true;
+    },
+    listPublished: () =>
+      [...workshops.values()]
+        .filter((w): w is WorkshopRecord & { publishedAt: number } => typeof w.publishedAt === "number")
+        .map((w) => ({ id: w.id, title: w.title, publishedAt: w.publishedAt }))
+        .sort((a, b) => b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : 1)),
     async loadRoom(room): Promise<StoredRoom> {
       return {
         snapshot: snapshots.get(room)?.slice() ?? null,

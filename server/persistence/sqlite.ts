@@ -61,6 +61,7 @@ interface WorkshopRow {
   team_token: string;
   citizen_token: string;
   observer_token: string;
+  published_at: number | null;
 }
 
 const tokenColumn = (role: Role) => `${role}_token` as const;
@@ -86,6 +87,14 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
   );
   if (!updateColumns.has("role")) db.exec("ALTER TABLE updates ADD COLUMN role TEXT");
   if (!updateColumns.has("participant_id")) db.exec("ALTER TABLE updates ADD COLUMN participant_id TEXT");
+  // Databases from before publishing: published_at is null while a workshop is not public.
+  const workshopColumns = new Set(
+    db
+      .prepare<[], { name: string }>("PRAGMA table_info(workshops)")
+      .all()
+      .map((c) => c.name),
+  );
+  if (!workshopColumns.has("published_at")) db.exec("ALTER TABLE workshops ADD COLUMN published_at INTEGER");
 
   const insertWorkshop = db.prepare(
     `INSERT INTO workshops (id, title, created_at, ${ROLES.map(tokenColumn).join(", ")})
@@ -93,6 +102,10 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
   );
   const selectWorkshop = db.prepare<[string], WorkshopRow>("SELECT * FROM workshops WHERE id = ?");
   const updateTitle = db.prepare("UPDATE workshops SET title = ? WHERE id = ?");
+  const updatePublished = db.prepare("UPDATE workshops SET published_at = ? WHERE id = ?");
+  const selectPublished = db.prepare<[], { id: string; title: string; published_at: number }>(
+    "SELECT id, title, published_at FROM workshops WHERE published_at IS NOT NULL ORDER BY published_at DESC, id",
+  );
   const selectSnapshot = db.prepare<[string], { data: Buffer }>("SELECT data FROM snapshots WHERE room = ?");
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     "SELECT seq, data FROM updates WHERE room = ? ORDER BY seq",
@@ -204,9 +217,13 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
           citizen: row.citizen_token,
           observer: row.observer_token,
         },
+        publishedAt: row.published_at ?? null,
       };
     },
     setWorkshopTitle: (id, title) => void updateTitle.run(title, id),
+    setPublished: (id, at) => updatePublished.run(at, id).changes === 1,
+    listPublished: () =>
+      selectPublished.all().map((row) => ({ id: row.id, title: row.title, publishedAt: row.published_at })),
     async loadRoom(room): Promise<StoredRoom> {
       flush();
       const snapshot = selectSnapshot.get(room);

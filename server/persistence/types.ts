@@ -7,6 +7,15 @@ export interface WorkshopRecord {
   title: string;
   createdAt: number;
   tokens: Record<Role, string>;
+  /** When the facilitator published the workshop (public page and open data), null while unpublished. */
+  publishedAt?: number | null;
+}
+
+/** A published workshop as `GET /api/public/workshops` lists it. */
+export interface PublishedWorkshop {
+  id: string;
+  title: string;
+  publishedAt: number;
 }
 
 /** A participant who joined through `POST /api/workshops/:id/join`. */
@@ -55,6 +64,10 @@ export interface Persistence {
   getWorkshop(id: string): WorkshopRecord | null;
   /** Keeps the title the session endpoint answers with in step with renames in the control document. */
   setWorkshopTitle(id: string, title: string): void;
+  /** Publishes (a time) or unpublishes (null) a workshop; false when there is no such workshop. */
+  setPublished(id: string, at: number | null): boolean;
+  /** Published workshops, most recently published first. */
+  listPublished(): PublishedWorkshop[];
   loadRoom(room: string): Promise<StoredRoom>;
   /**
    * Appends to the log, durably before the next event-loop turn (SQLite batches a turn into one commit);
