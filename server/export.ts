@@ -17,6 +17,8 @@ import {
   renderMarkdown,
   toOpenData,
 } from "../shared/report";
+import type { StageId } from "../shared/schema";
+import { isStage } from "../shared/validate";
 import { bearerToken, roleForToken } from "./auth";
 import { renderDocx } from "./export-docx";
 import type { Logger } from "./log";
@@ -99,6 +101,15 @@ function participantsOf(persistence: Persistence, id: WorkshopId): ReportPartici
   return [...out.values()];
 }
 
+/** When each stage was entered: the history's stage-change snapshots, oldest first. */
+function stageTimeline(persistence: ExportApiDeps["persistence"], id: WorkshopId) {
+  const entries = persistence.history?.list(id) ?? [];
+  return entries
+    .filter((entry) => entry.reason === "stage" && isStage(entry.stage))
+    .map((entry) => ({ stage: entry.stage as StageId, at: entry.at }))
+    .sort((a, b) => a.at - b.at);
+}
+
 /** The report of a workshop as the server has it now. */
 export async function buildWorkshopReport(
   deps: Pick<ExportApiDeps, "persistence" | "rooms">,
@@ -114,6 +125,7 @@ export async function buildWorkshopReport(
         pseudonymize: true,
         includeHidden: false,
         participants: participantsOf(deps.persistence, id),
+        history: stageTimeline(deps.persistence, id),
         now,
       },
     );

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { hideNote } from "../../shared/facilitation";
 import type { NoteId } from "../../shared/ids";
 import { addPersona, empathyFrame, HMW_FRAME, richText } from "../../shared/methods";
-import { addNote, getNotes, pinFocusQuestion } from "../../shared/model";
+import { addNote, getNotes, moveToStage, pinFocusQuestion } from "../../shared/model";
 import { contentRoom, controlRoom } from "../../shared/protocol";
 import {
   cleanup,
@@ -98,7 +98,7 @@ async function setup() {
     ...[fac, cit, team].flatMap((p) => [p.participantId, p.participantToken]),
     "hidden-secret-77",
   ];
-  return { server, w, secrets, providers: [control, content, citizen, teamDoc] };
+  return { server, w, secrets, control, providers: [control, content, citizen, teamDoc] };
 }
 
 const get = (url: string, id: string, format: string, token?: string, query = "") =>
@@ -216,5 +216,23 @@ describe("GET /api/workshops/:id/export.*", () => {
     expect(html).toContain('font-family:"Sarabun"');
     expect(html).toContain("data:font/woff2;base64,");
     expect(html).toContain('<h2 id="s-empathize">เข้าใจ</h2>');
+  });
+
+  it("dates each stage of the timeline from the history: when the facilitator moved everyone there", async () => {
+    const { server, w, control } = await setup();
+    const timeline = async () => {
+      const body = (await (await get(server.url, w.id, "json", w.tokens.facilitator)).json()) as {
+        timeline: { stage: string; enteredAt: string | null }[];
+      };
+      return Object.fromEntries(body.timeline.map((s) => [s.stage, s.enteredAt]));
+    };
+    expect((await timeline()).define).toBeNull();
+    const before = Date.now();
+    moveToStage(control.doc, "define");
+    await eventually(async () => expect((await timeline()).define).not.toBeNull());
+    const entered = Date.parse((await timeline()).define as string);
+    expect(entered).toBeGreaterThanOrEqual(before - 1000);
+    expect(entered).toBeLessThanOrEqual(Date.now());
+    expect((await timeline()).ideate).toBeNull();
   });
 });
