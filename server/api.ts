@@ -4,7 +4,6 @@ import { z } from "zod";
 import { isWorkshopId, newToken, newWorkshopId, type WorkshopId } from "../shared/ids";
 import { initWorkshop } from "../shared/model";
 import {
-  type ApiError,
   type CreateWorkshopResponse,
   controlRoom,
   isRole,
@@ -26,6 +25,7 @@ import { registerHistoryApi } from "./history-api";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
 import { registerPublishApi } from "./publish";
+import { apiError, authorizeRequest } from "./replies";
 import type { RoomManager } from "./rooms";
 
 export interface ApiDeps {
@@ -72,7 +72,7 @@ const createWorkshopBody = z.object(
 // Host ends up in links shown to people: accept only what a host[:port] can look like.
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
-export const apiError = (error: string, message: string): ApiError => ({ error, message });
+export { apiError };
 
 function originOf(request: FastifyRequest, publicUrl: string | null): string | null {
   if (publicUrl) return publicUrl;
@@ -101,23 +101,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     return true;
   };
 
-  /** The workshop and the role of the request's bearer token, or the reply already sent (404/401). */
-  const authorize = (id: string, request: FastifyRequest, reply: FastifyReply) => {
-    const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
-    if (!workshop || !isWorkshopId(id)) {
-      reply.code(404).send(apiError("not_found", "no workshop with this id"));
-      return null;
-    }
-    const role = roleForToken(workshop, bearerToken(request.headers.authorization));
-    if (!role) {
-      reply
-        .code(401)
-        .header("www-authenticate", "Bearer")
-        .send(apiError("unauthorized", "a valid token for this workshop is required"));
-      return null;
-    }
-    return { id, workshop, role };
-  };
+  const authorize = (id: string, request: FastifyRequest, reply: FastifyReply) =>
+    authorizeRequest(persistence, id, request.headers.authorization, reply);
 
   app.get("/api/health", async () => ({ ok: true }));
   registerFacilitationApi(app, { persistence, rooms, logger: deps.logger });

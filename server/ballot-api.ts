@@ -14,14 +14,13 @@ import {
   type TimeResponse,
   type Vote,
 } from "../shared/facilitation";
-import { isWorkshopId } from "../shared/ids";
 import { getNote } from "../shared/model";
-import { type ApiError, contentRoom, controlRoom } from "../shared/protocol";
-import { bearerToken, roleForToken } from "./auth";
+import { contentRoom, controlRoom } from "../shared/protocol";
 import { type BallotStore, createMemoryBallotStore } from "./ballot-store";
 import { resolveParticipant } from "./guard/participants";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
+import { apiError, authorizeRequest } from "./replies";
 import type { RoomManager } from "./rooms";
 
 /**
@@ -44,7 +43,6 @@ const ballotBody = z.object(
 );
 
 const VOTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const err = (error: string, message: string): ApiError => ({ error, message });
 
 export function registerFacilitationApi(app: FastifyInstance, deps: FacilitationApiDeps): void {
   const { persistence, rooms } = deps;
@@ -58,20 +56,12 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
   /** Workshop, role and participant of a ballot request, or the reply already sent. */
   const voter = (params: { id: string; voteId: string }, request: FastifyRequest, reply: FastifyReply) => {
     const { id, voteId } = params;
-    const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
-    if (!workshop || !VOTE_ID.test(voteId)) {
-      reply.code(404).send(err("not_found", "no such workshop or vote"));
+    if (!VOTE_ID.test(voteId)) {
+      reply.code(404).send(apiError("not_found", "no such workshop or vote"));
       return null;
     }
-    const role = roleForToken(workshop, bearerToken(request.headers.authorization));
-    if (!role) {
-      reply
-        .code(401)
-        .header("www-authenticate", "Bearer")
-        .send(err("unauthorized", "a valid token for this workshop is required"));
-      return null;
-    }
-    return { id, voteId, role };
+    const auth = authorizeRequest(persistence, id, request.headers.authorization, reply);
+    return auth && { id, voteId, role: auth.role };
   };
 
   const participantOf = (
@@ -88,7 +78,7 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
   const currentVote = async (id: string, voteId: string, reply: FastifyReply): Promise<Vote | null> => {
     const vote = await rooms.change(controlRoom(id as never), (doc) => getVote(doc));
     if (!vote || vote.id !== voteId) {
-      reply.code(404).send(err("not_found", "no such vote in this workshop"));
+      reply.code(404).send(apiError("not_found", "no such vote in this workshop"));
       return null;
     }
     return vote;
@@ -108,7 +98,9 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
     if (!auth) return reply;
     const participant = participantOf(auth.id, auth.role, request);
     if (!participant)
-      return reply.code(401).send(err("no_participant", `a valid ${PARTICIPANT_HEADER} header is required`));
+      return reply
+        .code(401)
+        .send(apiError("no_participant", `a valid ${PARTICIPANT_HEADER} header is required`));
     const vote = await currentVote(auth.id, auth.voteId, reply);
     if (!vote) return reply;
     const mine = store.get(auth.id, auth.voteId, participant.id);
@@ -118,21 +110,23 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
   app.post<Params>("/api/workshops/:id/votes/:voteId", async (request, reply) => {
     const auth = voter(request.params, request, reply);
     if (!auth) return reply;
-    if (auth.role === "observer") return reply.code(403).send(err("forbidden", "observers do not vote"));
+    if (auth.role === "observer") return reply.code(403).send(apiError("forbidden", "observers do not vote"));
     // Identity comes only from the participant token: a body naming someone else is not even read.
     const participant = participantOf(auth.id, auth.role, request);
     if (!participant)
-      return reply.code(401).send(err("no_participant", `a valid ${PARTICIPANT_HEADER} header is required`));
+      return reply
+        .code(401)
+        .send(apiError("no_participant", `a valid ${PARTICIPANT_HEADER} header is required`));
     const parsed = ballotBody.safeParse(request.body);
     if (!parsed.success)
       return reply
         .code(400)
-        .send(err("invalid_body", parsed.error.issues.map((issue) => issue.message).join("; ")));
+        .send(apiError("invalid_body", parsed.error.issues.map((issue) => issue.message).join("; ")));
     const { target, action } = parsed.data;
     const vote = await currentVote(auth.id, auth.voteId, reply);
     if (!vote) return reply;
     if (vote.status !== "open")
-      return reply.code(409).send(err("vote_not_open", `this vote is ${vote.status}`));
+      return reply.code(409).send(apiError("vote_not_open", `this vote is ${vote.status}`));
     if (action === "add") {
       const ok = await rooms.change(contentRoom(auth.id as never), (doc) => {
         const note = getNote(doc, target as never);
@@ -140,7 +134,9 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
       });
       const hidden = await rooms.change(controlRoom(auth.id as never), (doc) => target in getHidden(doc));
       if (!ok || hidden)
-        return reply.code(422).send(err("invalid_target", "votes go on visible notes of the vote's stage"));
+        return reply
+          .code(422)
+          .send(apiError("invalid_target", "votes go on visible notes of the vote's stage"));
     }
     // No await from here to the write: the budget check and the write are one step.
     const before = store.get(auth.id, auth.voteId, participant.id);
@@ -150,7 +146,7 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
         verdict.error === "no_votes_left"
           ? `all ${vote.perPerson} votes are used`
           : "only one vote per item in this vote";
-      return reply.code(409).send(err(verdict.error, message));
+      return reply.code(409).send(apiError(verdict.error, message));
     }
     store.set(auth.id, auth.voteId, participant.id, verdict.ballot);
     const { voters } = store.tally(auth.id, auth.voteId);
@@ -162,10 +158,11 @@ export function registerFacilitationApi(app: FastifyInstance, deps: Facilitation
     const auth = voter(request.params, request, reply);
     if (!auth) return reply;
     if (auth.role !== "facilitator")
-      return reply.code(403).send(err("forbidden", "only the facilitator may reveal a vote"));
+      return reply.code(403).send(apiError("forbidden", "only the facilitator may reveal a vote"));
     const vote = await currentVote(auth.id, auth.voteId, reply);
     if (!vote) return reply;
-    if (vote.status === "closed") return reply.code(409).send(err("vote_not_open", "this vote is closed"));
+    if (vote.status === "closed")
+      return reply.code(409).send(apiError("vote_not_open", "this vote is closed"));
     const { counts, voters } = store.tally(auth.id, auth.voteId);
     const body: RevealResponse = {
       result: {

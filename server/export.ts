@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import * as Y from "yjs";
-import { isWorkshopId, type WorkshopId } from "../shared/ids";
+import type { WorkshopId } from "../shared/ids";
 import { type ApiError, contentRoom, controlRoom, type Role } from "../shared/protocol";
 import {
   buildReport,
@@ -19,10 +19,10 @@ import {
 } from "../shared/report";
 import type { StageId } from "../shared/schema";
 import { isStage } from "../shared/validate";
-import { bearerToken, roleForToken } from "./auth";
 import { renderDocx } from "./export-docx";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
+import { authorizeRequest } from "./replies";
 import type { RoomManager } from "./rooms";
 
 /**
@@ -180,16 +180,10 @@ export function registerExportApi(app: FastifyInstance, deps: ExportApiDeps): vo
   app.get<{ Params: { id: string; format: string }; Querystring: { lang?: string } }>(
     "/api/workshops/:id/export.:format",
     async (request, reply) => {
-      const { id, format } = request.params;
-      const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
-      if (!workshop || !isWorkshopId(id))
-        return reply.code(404).send(apiError("not_found", "no workshop with this id"));
-      const role = roleForToken(workshop, bearerToken(request.headers.authorization));
-      if (!role)
-        return reply
-          .code(401)
-          .header("www-authenticate", "Bearer")
-          .send(apiError("unauthorized", "a valid token for this workshop is required"));
+      const { format } = request.params;
+      const auth = authorizeRequest(persistence, request.params.id, request.headers.authorization, reply);
+      if (!auth) return reply;
+      const { id, workshop, role } = auth;
       // Observers may export what is public anyway: a published workshop (server/publish.ts).
       const published = role === "observer" && typeof workshop.publishedAt === "number";
       if (!EXPORT_ROLES.includes(role) && !published)

@@ -8,13 +8,11 @@ import {
   readControlState,
   toBase64,
 } from "../shared/history";
-import { isWorkshopId } from "../shared/ids";
-import type { ApiError } from "../shared/protocol";
-import { bearerToken, roleForToken } from "./auth";
 import { HistoryRecorder, toEntry } from "./history";
 import { createMemoryHistoryStore, type StoredSnapshot } from "./history-store";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
+import { apiError, authorizeRequest } from "./replies";
 import type { RoomManager } from "./rooms";
 
 export interface HistoryApiDeps {
@@ -25,7 +23,6 @@ export interface HistoryApiDeps {
   intervalMs?: number | undefined;
 }
 
-const err = (error: string, message: string): ApiError => ({ error, message });
 const SNAPSHOT_ID = /^[1-9][0-9]{0,15}$/;
 
 /**
@@ -46,21 +43,10 @@ export function registerHistoryApi(app: FastifyInstance, deps: HistoryApiDeps): 
   app.addHook("onClose", async () => recorder.dispose());
 
   const facilitator = (id: string, request: FastifyRequest, reply: FastifyReply): boolean => {
-    const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
-    if (!workshop) {
-      reply.code(404).send(err("not_found", "no workshop with this id"));
-      return false;
-    }
-    const role = roleForToken(workshop, bearerToken(request.headers.authorization));
-    if (!role) {
-      reply
-        .code(401)
-        .header("www-authenticate", "Bearer")
-        .send(err("unauthorized", "a valid token for this workshop is required"));
-      return false;
-    }
+    const role = authorizeRequest(persistence, id, request.headers.authorization, reply)?.role;
+    if (!role) return false;
     if (role !== "facilitator") {
-      reply.code(403).send(err("forbidden", "only the facilitator may see the history"));
+      reply.code(403).send(apiError("forbidden", "only the facilitator may see the history"));
       return false;
     }
     return true;
@@ -68,7 +54,7 @@ export function registerHistoryApi(app: FastifyInstance, deps: HistoryApiDeps): 
 
   const snapshotOf = (id: string, raw: string, reply: FastifyReply): StoredSnapshot | null => {
     const found = SNAPSHOT_ID.test(raw) ? recorder.store.get(id, Number(raw)) : null;
-    if (!found) reply.code(404).send(err("not_found", "no such snapshot in this workshop"));
+    if (!found) reply.code(404).send(apiError("not_found", "no such snapshot in this workshop"));
     return found;
   };
 

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { isWorkshopId, type WorkshopId } from "../shared/ids";
 import type { ApiError } from "../shared/protocol";
 import { isReportLocale, type Report } from "../shared/report";
-import { bearerToken, roleForToken } from "./auth";
 import {
   buildWorkshopReport,
   contentDisposition,
@@ -13,6 +12,7 @@ import {
   renderExport,
 } from "./export";
 import type { PublishedWorkshop, WorkshopRecord } from "./persistence/types";
+import { authorizeRequest } from "./replies";
 
 /**
  * Publishing (Public Sector 4.0: open data by default, without personal data).
@@ -69,22 +69,8 @@ export function registerPublishApi(app: FastifyInstance, deps: ExportApiDeps): v
   const { persistence, rooms } = deps;
 
   /** The workshop and role of the bearer token, or the reply already sent (404/401). */
-  const authorize = (id: string, authorization: string | undefined, reply: FastifyReply) => {
-    const workshop = isWorkshopId(id) ? persistence.getWorkshop(id) : null;
-    if (!workshop || !isWorkshopId(id)) {
-      reply.code(404).send(apiError("not_found", "no workshop with this id"));
-      return null;
-    }
-    const role = roleForToken(workshop, bearerToken(authorization));
-    if (!role) {
-      reply
-        .code(401)
-        .header("www-authenticate", "Bearer")
-        .send(apiError("unauthorized", "a valid token for this workshop is required"));
-      return null;
-    }
-    return { id, workshop, role };
-  };
+  const authorize = (id: string, authorization: string | undefined, reply: FastifyReply) =>
+    authorizeRequest(persistence, id, authorization, reply);
 
   /** A published workshop, or the reply already sent (404 for unknown and unpublished alike). */
   const published = (id: string, reply: FastifyReply): (WorkshopRecord & { id: WorkshopId }) | null => {
