@@ -1,11 +1,4 @@
-import {
-  type KeyboardEvent,
-  memo,
-  type PointerEvent as ReactPointerEvent,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import {
   deleteNote,
@@ -19,9 +12,9 @@ import {
 import { NoteClusterSelect } from "../clusters/NoteClusterSelect";
 import { NoteFacilitation } from "../facilitation/NoteFacilitation";
 import { frameAt } from "../methods/areas";
-import { useSession } from "../state/session";
 import { arrowDelta, clampX, clampY } from "./geometry";
 import { NoteTools } from "./NoteTools";
+import { useBoardDrag } from "./useBoardDrag";
 
 /** The strings every card shows, translated once per board (not per card). */
 export interface NoteLabels {
@@ -55,8 +48,6 @@ interface Props {
   onSettle?(note: Note, to: { x: number; y: number; frame?: string | null }): void;
 }
 
-const DRAG_WRITE_MS = 100;
-
 /** One sticky note: inline editing, drag and arrow-key moves, and (when selected) color and delete. */
 export const NoteCard = memo(function NoteCard({
   note,
@@ -76,15 +67,12 @@ export const NoteCard = memo(function NoteCard({
   // Light cards: the paragraph was focused, so the textarea replaces it (and takes the focus).
   const [editing, setEditing] = useState(false);
   const cancelled = useRef(false);
-  const [dragPos, setDragPos] = useState<{ x: number; y: number } | null>(null);
-  const drag = useRef<{
-    pointerId: number;
-    startX: number;
-    startY: number;
-    x: number;
-    y: number;
-    lastWrite: number;
-  } | null>(null);
+  const { position: dragPos, handlers: dragHandlers } = useBoardDrag({
+    at: note,
+    clamp: (to) => ({ x: clampX(to.x), y: clampY(to.y) }),
+    write: (to, final) => move(to.x, to.y, final),
+    disabled: readOnly,
+  });
 
   useEffect(() => {
     if (autoFocus || editing) textRef.current?.focus();
@@ -138,51 +126,6 @@ export const NoteCard = memo(function NoteCard({
     );
   };
 
-  const onPointerDown = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    if (readOnly || event.button !== 0) return;
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    drag.current = {
-      pointerId: event.pointerId,
-      startX: event.clientX,
-      startY: event.clientY,
-      x: note.x,
-      y: note.y,
-      lastWrite: Date.now(),
-    };
-  };
-
-  const dragTo = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return null;
-    // Read here, not as a prop: a zoom change must not re-render every card.
-    const { zoom } = useSession.getState();
-    return {
-      x: clampX(current.x + (event.clientX - current.startX) / zoom),
-      y: clampY(current.y + (event.clientY - current.startY) / zoom),
-    };
-  };
-
-  const onPointerMove = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    const to = dragTo(event);
-    if (!to || !drag.current) return;
-    setDragPos(to);
-    // Others see the note travel, at most ten writes a second.
-    if (Date.now() - drag.current.lastWrite >= DRAG_WRITE_MS) {
-      drag.current.lastWrite = Date.now();
-      move(to.x, to.y);
-    }
-  };
-
-  const onPointerUp = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    const to = dragTo(event);
-    const start = drag.current;
-    drag.current = null;
-    setDragPos(null);
-    // Throttled writes may already have put the note there: a real drag still settles its cluster.
-    if (to && (to.x !== note.x || to.y !== note.y || (start && (to.x !== start.x || to.y !== start.y))))
-      move(to.x, to.y, true);
-  };
-
   const x = dragPos?.x ?? note.x;
   const y = dragPos?.y ?? note.y;
   const textarea = !readOnly && (!light || editing || autoFocus || draft !== null);
@@ -209,10 +152,7 @@ export const NoteCard = memo(function NoteCard({
             className="note__handle"
             aria-label={labels.move}
             title={labels.move}
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            onPointerCancel={onPointerUp}
+            {...dragHandlers}
           >
             <span className="note__grip" aria-hidden="true" />
             <span className="note__author">{author}</span>

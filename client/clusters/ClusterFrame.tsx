@@ -1,11 +1,4 @@
-import {
-  type KeyboardEvent,
-  memo,
-  type PointerEvent as ReactPointerEvent,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import {
@@ -19,7 +12,7 @@ import {
   ungroupCluster,
 } from "../../shared";
 import { arrowDelta, clampX, clampY, type Rect } from "../board/geometry";
-import { useSession } from "../state/session";
+import { useBoardDrag } from "../board/useBoardDrag";
 import { useAnnounce } from "../workshop/Announcer";
 import { clampClusterX, clampClusterY } from "./geometry";
 
@@ -34,7 +27,6 @@ interface Props {
   autoFocus: boolean;
 }
 
-const DRAG_WRITE_MS = 100;
 const clampNote = (at: { x: number; y: number }) => ({ x: clampX(at.x), y: clampY(at.y) });
 
 /** One cluster's frame: a header to name, recolor, collapse, move and ungroup it; its notes sit inside. */
@@ -51,15 +43,12 @@ export const ClusterFrame = memo(function ClusterFrame({
   const nameRef = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const cancelled = useRef(false);
-  const [dragPos, setDragPos] = useState<{ x: number; y: number } | null>(null);
-  const drag = useRef<{
-    pointerId: number;
-    sx: number;
-    sy: number;
-    x: number;
-    y: number;
-    last: number;
-  } | null>(null);
+  const { position: dragPos, handlers: dragHandlers } = useBoardDrag({
+    at: cluster,
+    clamp: (to) => ({ x: clampClusterX(to.x), y: clampClusterY(to.y) }),
+    // Members travel along for everyone: moveCluster moves them in the same transaction.
+    write: (to) => move(to.x, to.y),
+  });
   const name = cluster.name.trim() || t("clusters.unnamed");
 
   useEffect(() => {
@@ -96,44 +85,6 @@ export const ClusterFrame = memo(function ClusterFrame({
     move(cluster.x + delta.dx, cluster.y + delta.dy);
   };
 
-  const dragTo = (event: ReactPointerEvent) => {
-    const current = drag.current;
-    if (!current || current.pointerId !== event.pointerId) return null;
-    const { zoom } = useSession.getState();
-    return {
-      x: clampClusterX(current.x + (event.clientX - current.sx) / zoom),
-      y: clampClusterY(current.y + (event.clientY - current.sy) / zoom),
-    };
-  };
-  const onPointerDown = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    drag.current = {
-      pointerId: event.pointerId,
-      sx: event.clientX,
-      sy: event.clientY,
-      x: cluster.x,
-      y: cluster.y,
-      last: Date.now(),
-    };
-  };
-  const onPointerMove = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    const to = dragTo(event);
-    if (!to || !drag.current) return;
-    setDragPos(to);
-    // Members travel along for everyone, at most ten writes a second.
-    if (Date.now() - drag.current.last >= DRAG_WRITE_MS) {
-      drag.current.last = Date.now();
-      move(to.x, to.y);
-    }
-  };
-  const onPointerUp = (event: ReactPointerEvent<HTMLButtonElement>) => {
-    const to = dragTo(event);
-    drag.current = null;
-    setDragPos(null);
-    if (to) move(to.x, to.y);
-  };
-
   const dx = dragPos ? dragPos.x - cluster.x : 0;
   const dy = dragPos ? dragPos.y - cluster.y : 0;
   const countText = t("clusters.count", { count });
@@ -158,10 +109,7 @@ export const ClusterFrame = memo(function ClusterFrame({
             className="cluster__handle"
             aria-label={t("clusters.move", { name })}
             title={t("clusters.move", { name })}
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            onPointerCancel={onPointerUp}
+            {...dragHandlers}
             onKeyDown={onHandleKey}
           >
             <span className="note__grip" aria-hidden="true" />
