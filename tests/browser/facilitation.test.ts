@@ -1,10 +1,8 @@
-import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
+import { describe, expect, it } from "vitest";
+import { PHONE } from "../support/browser";
 import {
   addNote,
+  browserAndServer,
   createWorkshop,
   join,
   moveEveryoneTo,
@@ -16,26 +14,15 @@ import {
   voteFor as vote,
 } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 describe("facilitation toolkit in three browsers", () => {
   it("follows stages, shares a timer, runs a secret dot vote, reveals and hides", async () => {
-    const { links } = await createWorkshop(server.url, "Bus stops", "How might waiting be safer?");
-    const fac = await newDevice(browser);
-    const team = await newDevice(browser);
+    const { links } = await createWorkshop(env.server.url, "Bus stops", "How might waiting be safer?");
+    const fac = await newDevice(env.browser);
+    const team = await newDevice(env.browser);
     // The citizen's phone clock runs 45 s fast: the timer must still agree.
-    const citizen = await newDevice(browser, { viewport: PHONE });
+    const citizen = await newDevice(env.browser, { viewport: PHONE });
     await citizen.addInitScript(() => {
       const real = Date.now.bind(Date);
       Date.now = () => real() + 45_000;

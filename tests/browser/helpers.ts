@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
-import { DESKTOP } from "../support/browser";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DESKTOP, launchChromium } from "../support/browser";
+import { type ServerProcess, startServerProcess } from "../support/server-process";
 
 /** A fresh browser context (a separate "device": its own localStorage) with one page. */
 export async function newDevice(
@@ -83,3 +85,20 @@ export const rankings = (pages: readonly Page[]) =>
       return page.getByTestId("ranking").innerText();
     }),
   );
+
+/**
+ * One Chromium and one real server process for a test file, started before its tests and stopped after.
+ * The object stays live: a test that restarts the server assigns `env.server`.
+ */
+export function browserAndServer(): { browser: Browser; server: ServerProcess } {
+  const env = {} as { browser: Browser; server: ServerProcess };
+  beforeAll(async () => {
+    if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
+    [env.browser, env.server] = await Promise.all([launchChromium(), startServerProcess()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}

@@ -1,35 +1,20 @@
-import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { addNote, createWorkshop, join, newDevice, noteWith } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { addNote, browserAndServer, createWorkshop, join, newDevice, noteWith } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 describe("joining with a link, and replacing a link", () => {
   it("joins after the privacy notice, adds a note; a rotated link is refused, the new one works", async () => {
     const created = await createWorkshop(
-      server.url,
+      env.server.url,
       "Clinic queue redesign",
       "How might patients wait less?",
     );
-    const facilitator = await newDevice(browser);
+    const facilitator = await newDevice(env.browser);
     await join(facilitator, created.links.facilitator, "Somchai");
 
     // The citizen sees the notice before anything else, and joins with a name.
-    const citizen = await newDevice(browser);
+    const citizen = await newDevice(env.browser);
     await citizen.goto(created.links.citizen);
     const notice = citizen.getByRole("region", { name: "Your privacy" });
     await expect.poll(() => notice.textContent()).toContain("No account, no email address");
@@ -68,7 +53,7 @@ describe("joining with a link, and replacing a link", () => {
     expect(await citizen.getByRole("tablist").count()).toBe(0);
 
     // The old link, on a new device: refused before any board shows.
-    const stranger = await newDevice(browser);
+    const stranger = await newDevice(env.browser);
     await stranger.goto(oldLink);
     await stranger.getByRole("heading", { name: "This link is not valid" }).waitFor();
     expect(await stranger.getByRole("tablist").count()).toBe(0);
@@ -90,8 +75,8 @@ describe("joining with a link, and replacing a link", () => {
   });
 
   it("a facilitator who replaces their own link stays in, on the new link", async () => {
-    const created = await createWorkshop(server.url, "Own link", "Rotate the facilitator link");
-    const facilitator = await newDevice(browser);
+    const created = await createWorkshop(env.server.url, "Own link", "Rotate the facilitator link");
+    const facilitator = await newDevice(env.browser);
     await join(facilitator, created.links.facilitator, "Somchai");
     await facilitator.getByRole("button", { name: "Share" }).click();
     await facilitator.getByRole("button", { name: "Make a new Facilitator link" }).click();
@@ -104,11 +89,11 @@ describe("joining with a link, and replacing a link", () => {
     await expect.poll(() => facilitator.locator(".connection--online").count(), { timeout: 5000 }).toBe(1);
     expect(await facilitator.getByRole("heading", { name: "This link is not valid" }).count()).toBe(0);
     await addNote(facilitator, "Still here");
-    const observer = await newDevice(browser);
+    const observer = await newDevice(env.browser);
     await join(observer, created.links.observer, "Watcher");
     await noteWith(observer, "Still here").waitFor({ timeout: 2000 });
     // The old facilitator link is refused.
-    const stranger = await newDevice(browser);
+    const stranger = await newDevice(env.browser);
     await stranger.goto(created.links.facilitator);
     await stranger.getByRole("heading", { name: "This link is not valid" }).waitFor();
   });

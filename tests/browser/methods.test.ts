@@ -1,28 +1,14 @@
-import { existsSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { createWorkshop, join, newDevice } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { PHONE } from "../support/browser";
+import { browserAndServer, createWorkshop, join, newDevice } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 describe("methods for citizens", () => {
   it("a citizen on a phone adds to the empathy map and an HMW question; the facilitator pins it as focus", async () => {
-    const { links } = await createWorkshop(server.url, "Clinic queue", "How might patients wait less?");
-    const fac = await newDevice(browser);
-    const citizen = await newDevice(browser, { viewport: PHONE });
+    const { links } = await createWorkshop(env.server.url, "Clinic queue", "How might patients wait less?");
+    const fac = await newDevice(env.browser);
+    const citizen = await newDevice(env.browser, { viewport: PHONE });
     await join(fac, links.facilitator, "Somchai");
     await join(citizen, links.citizen, "Malee");
 

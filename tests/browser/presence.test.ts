@@ -1,22 +1,8 @@
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { createWorkshop, join, newDevice } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAndServer, createWorkshop, join, newDevice } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 const cursorNames = (page: Page) => page.locator(".cursor .cursor__label").allTextContents();
 
@@ -29,11 +15,15 @@ async function hover(page: Page, dx: number, dy: number) {
 describe("presence across stages", () => {
   it("shows cursors only to people on the same stage, and everyone in the people list", async () => {
     const created = await createWorkshop(
-      server.url,
+      env.server.url,
       "Clinic queue redesign",
       "How might patients wait less?",
     );
-    const [a, b, c] = await Promise.all([newDevice(browser), newDevice(browser), newDevice(browser)]);
+    const [a, b, c] = await Promise.all([
+      newDevice(env.browser),
+      newDevice(env.browser),
+      newDevice(env.browser),
+    ]);
     await join(a, created.links.facilitator, "Somchai");
     await join(b, created.links.citizen, "Malee");
     await join(c, created.links.team, "Anan");

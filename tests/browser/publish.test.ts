@@ -1,30 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { addNote, createWorkshop, join, newDevice, noteWith } from "./helpers";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { PHONE } from "../support/browser";
+import { addNote, browserAndServer, createWorkshop, join, newDevice, noteWith } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 // The issue's acceptance run: publish, read and download without a token, unpublish, gone.
 describe("publishing a workshop", () => {
   it("publishes a public page with open data, and unpublishing takes it down", async () => {
     const title = "Safer bus stops";
     const noteText = "The stop light is broken at night";
-    const { id, links } = await createWorkshop(server.url, title, "How might late commuters feel safer?");
-    const fac = await newDevice(browser);
+    const { id, links } = await createWorkshop(env.server.url, title, "How might late commuters feel safer?");
+    const fac = await newDevice(env.browser);
     await join(fac, links.facilitator, "Somchai Facilitator");
     await addNote(fac, noteText);
     await noteWith(fac, noteText).waitFor();
@@ -39,8 +26,8 @@ describe("publishing a workshop", () => {
     expect(await publicLink.getAttribute("href")).toBe(`/p/${id}`);
 
     // A fresh device (no token, no storage) on a phone reads the public page.
-    const visitor = await newDevice(browser, { viewport: PHONE });
-    await visitor.goto(`${server.url}/p/${id}`);
+    const visitor = await newDevice(env.browser, { viewport: PHONE });
+    await visitor.goto(`${env.server.url}/p/${id}`);
     await visitor.getByRole("heading", { level: 1, name: title }).waitFor();
     await visitor.getByText(noteText).waitFor();
     const pageText = (await visitor.locator("main").textContent()) ?? "";
@@ -61,8 +48,8 @@ describe("publishing a workshop", () => {
     for (const link of Object.values(links)) expect(raw).not.toContain(new URL(link).hash.slice(1));
 
     // The open list shows it.
-    const lister = await newDevice(browser);
-    await lister.goto(`${server.url}/open`);
+    const lister = await newDevice(env.browser);
+    await lister.goto(`${env.server.url}/open`);
     await lister.getByRole("link", { name: title }).waitFor();
 
     // Unpublish: the page and the downloads are gone at once.
@@ -71,7 +58,7 @@ describe("publishing a workshop", () => {
     await visitor.reload();
     await visitor.getByRole("heading", { level: 1, name: "This page is not public" }).waitFor();
     expect(await visitor.getByText(noteText).count()).toBe(0);
-    expect((await fetch(`${server.url}/api/public/workshops/${id}/export.json`)).status).toBe(404);
+    expect((await fetch(`${env.server.url}/api/public/workshops/${id}/export.json`)).status).toBe(404);
     await lister.reload();
     await lister.getByText("No workshop has been published yet.").waitFor();
 

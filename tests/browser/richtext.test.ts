@@ -1,22 +1,8 @@
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { createWorkshop, join, newDevice } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAndServer, createWorkshop, join, newDevice } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 const DESCRIPTION = "Description of Queue SMS";
 const editor = (page: Page) => page.getByRole("textbox", { name: DESCRIPTION });
@@ -35,8 +21,8 @@ async function openPrototypes(page: Page) {
 
 describe("rich text co-editing", () => {
   it("merges Thai and English typed at once, shows each other's caret, and commits an IME composition once", async () => {
-    const { links } = await createWorkshop(server.url, "Clinic queue", "How might patients wait less?");
-    const [a, b] = await Promise.all([newDevice(browser), newDevice(browser)]);
+    const { links } = await createWorkshop(env.server.url, "Clinic queue", "How might patients wait less?");
+    const [a, b] = await Promise.all([newDevice(env.browser), newDevice(env.browser)]);
     await join(a, links.facilitator, "Somchai");
     await join(b, links.team, "Malee");
     await Promise.all([openPrototypes(a), openPrototypes(b)]);

@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { PHONE } from "../support/browser";
 import {
   addNote,
+  browserAndServer,
   createWorkshop,
   join,
   moveEveryoneTo,
@@ -16,18 +15,7 @@ import {
   voteFor,
 } from "./helpers";
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 const IDEAS = ["Fac idea", "Team idea", "Citizen idea"];
 const cluster = (page: Page, name: string) => page.getByRole("region", { name: `Cluster: ${name}` });
@@ -45,10 +33,14 @@ async function moveToCluster(page: Page, text: string, name: string) {
 // The issue's acceptance run: a facilitator, a team member and a citizen through one Ideate session.
 describe("a workshop run in three browsers", () => {
   it("ideates on a timer, clusters, votes, moderates and restores the history from before the clustering", async () => {
-    const { links } = await createWorkshop(server.url, "Night buses", "How might late commuters feel safer?");
-    const fac = await newDevice(browser);
-    const team = await newDevice(browser);
-    const citizen = await newDevice(browser, { viewport: PHONE });
+    const { links } = await createWorkshop(
+      env.server.url,
+      "Night buses",
+      "How might late commuters feel safer?",
+    );
+    const fac = await newDevice(env.browser);
+    const team = await newDevice(env.browser);
+    const citizen = await newDevice(env.browser, { viewport: PHONE });
     const everyone = [fac, team, citizen];
     await join(fac, links.facilitator, "Somchai");
     await join(team, links.team, "Nok");

@@ -1,27 +1,16 @@
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, launchChromium } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DESKTOP } from "../support/browser";
+import { startServerProcess } from "../support/server-process";
+import { browserAndServer } from "./helpers";
 
 // The live-sync promise of the issue: what one person does shows for another within a second.
 const LIVE_MS = 1000;
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 async function newPage(locale: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale });
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale });
   return context.newPage();
 }
 
@@ -41,7 +30,7 @@ const position = (page: Page, text: string) =>
 describe("a live workshop in two browsers", () => {
   it("syncs a citizen's note and a facilitator's move, and keeps both across reload and restart", async () => {
     const a = await newPage("en-US");
-    await a.goto(server.url);
+    await a.goto(env.server.url);
     await a.getByLabel("Workshop title").fill("Clinic queue redesign");
     await a.getByLabel("Challenge statement").fill("How might patients wait less at the district clinic?");
     await a.getByRole("button", { name: "Create workshop" }).click();
@@ -85,8 +74,8 @@ describe("a live workshop in two browsers", () => {
     expect(await position(b, text)).toEqual(moved);
 
     // So does a server restart on the same port and data directory.
-    expect(await server.stop("SIGTERM")).toBe(0);
-    server = await startServerProcess({ dataDir: server.dataDir, port: server.port });
+    expect(await env.server.stop("SIGTERM")).toBe(0);
+    env.server = await startServerProcess({ dataDir: env.server.dataDir, port: env.server.port });
     for (const page of [a, b]) {
       await page.reload();
       await noteWith(page, text).waitFor();

@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { createWorkshop, join, newDevice } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAndServer, createWorkshop, join, newDevice } from "./helpers";
 
 const TYPED = [
   "<img src=x onerror=window.__xss=1>",
@@ -23,18 +20,7 @@ const UNSAFE_LINKS = [
 /** Also a person's name: it is shown in the caret label other people see. */
 const NAME = '<img src=x onerror=alert(1)>"><svg onload=alert(1)>';
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 /** Records dialogs (alert/confirm/prompt) a payload might open. */
 function watch(page: Page): string[] {
@@ -149,8 +135,8 @@ const injected = (page: Page) =>
 
 describe("rich text is shown, never run", () => {
   it("keeps typed, pasted and linked payloads inert in two browsers", async () => {
-    const { links } = await createWorkshop(server.url, "Clinic queue", "How might patients wait less?");
-    const [a, b] = await Promise.all([newDevice(browser), newDevice(browser)]);
+    const { links } = await createWorkshop(env.server.url, "Clinic queue", "How might patients wait less?");
+    const [a, b] = await Promise.all([newDevice(env.browser), newDevice(env.browser)]);
     const dialogs = [a, b].map(watch);
     await join(a, links.facilitator, "Somchai");
     await join(b, links.team, NAME);

@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
-import { type ServerProcess, startServerProcess } from "../support/server-process";
-import { addNote, createWorkshop, join, newDevice } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { addNote, browserAndServer, createWorkshop, join, newDevice } from "./helpers";
 
 const PAYLOADS = [
   "<img src=x onerror=window.__xss=1>",
@@ -13,18 +10,7 @@ const PAYLOADS = [
   '"><svg onload=window.__xss=1>',
 ];
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  if (!existsSync("dist/client/index.html")) throw new Error("build the client first: npm run build");
-  [browser, server] = await Promise.all([launchChromium(), startServerProcess()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = browserAndServer();
 
 /** Records dialogs (alert/confirm/prompt) a payload might open. */
 function watch(page: Page): string[] {
@@ -40,10 +26,10 @@ describe("user text is shown, never run", () => {
   it("renders script-like note text, names, title and challenge literally in two browsers", async () => {
     const title = `${PAYLOADS[0]} ${PAYLOADS[4]}`;
     const challenge = PAYLOADS.join(" | ");
-    const created = await createWorkshop(server.url, title, challenge);
+    const created = await createWorkshop(env.server.url, title, challenge);
 
-    const facilitator = await newDevice(browser);
-    const citizen = await newDevice(browser);
+    const facilitator = await newDevice(env.browser);
+    const citizen = await newDevice(env.browser);
     const dialogs = [...[facilitator, citizen].map(watch)];
     await join(facilitator, created.links.facilitator, PAYLOADS[1] as string);
     await join(citizen, created.links.citizen, PAYLOADS[4] as string);
