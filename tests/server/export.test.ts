@@ -14,6 +14,7 @@ import {
   cleanup,
   createWorkshop,
   eventually,
+  joinWithRooms,
   joinWorkshop,
   startTestServer,
   syncedProvider,
@@ -27,23 +28,10 @@ const HIDDEN = "ซ่อนไว้ hidden-secret-77";
 async function setup() {
   const server = await startTestServer();
   const w = await createWorkshop(server.url, { title: "ป้ายรถเมล์ปลอดภัย", challenge: "รอรถอย่างปลอดภัย" });
-  const fac = await joinWorkshop(server.url, w.id, w.tokens.facilitator, NAMES.fac);
+  const fac = await joinWithRooms(server.url, w.id, w.tokens.facilitator, NAMES.fac);
   const cit = await joinWorkshop(server.url, w.id, w.tokens.citizen, NAMES.citizen);
   const team = await joinWorkshop(server.url, w.id, w.tokens.team, NAMES.team);
-  const control = await syncedProvider(
-    server.url,
-    controlRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
-  const content = await syncedProvider(
-    server.url,
-    contentRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
+  const { control, content } = fac;
   const citizen = await syncedProvider(
     server.url,
     contentRoom(w.id),

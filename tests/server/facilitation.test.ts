@@ -17,6 +17,7 @@ import {
   cleanup,
   createWorkshop,
   eventually,
+  joinWithRooms,
   joinWorkshop,
   startTestServer,
   syncedProvider,
@@ -27,21 +28,8 @@ afterEach(cleanup);
 async function setup(logger = captureLogger()) {
   const server = await startTestServer({ logger });
   const w = await createWorkshop(server.url);
-  const fac = await joinWorkshop(server.url, w.id, w.tokens.facilitator, "Fac");
-  const control = await syncedProvider(
-    server.url,
-    controlRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
-  const content = await syncedProvider(
-    server.url,
-    contentRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
+  const fac = await joinWithRooms(server.url, w.id, w.tokens.facilitator, "Fac");
+  const { control, content } = fac;
   const author = { id: fac.participantId, name: "Fac" };
   const notes = ["a", "b", "c"].map((text) =>
     addNote(content.doc, { stage: "ideate", text, author, id: `note-${text}` as NoteId }),

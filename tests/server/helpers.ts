@@ -7,7 +7,14 @@ import * as Y from "yjs";
 import { type StartOptions, startServer } from "../../server/app";
 import type { Logger } from "../../server/log";
 import type { ParticipantId, WorkshopId } from "../../shared/ids";
-import { parseLinkFragment, type Role, type RoleLinks, SYNC_PATH } from "../../shared/protocol";
+import {
+  contentRoom,
+  controlRoom,
+  parseLinkFragment,
+  type Role,
+  type RoleLinks,
+  SYNC_PATH,
+} from "../../shared/protocol";
 
 export const AUTHOR = { id: "tester-0000000001" as ParticipantId, name: "Tester" };
 
@@ -199,4 +206,24 @@ export async function joinWorkshop(
   });
   if (response.status !== 200) throw new Error(`join failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { participantId: ParticipantId; participantToken: string; role: Role };
+}
+
+/** Joins with a role token and opens synced providers on both rooms of the workshop as that participant. */
+export async function joinWithRooms(baseUrl: string, id: WorkshopId, roleToken: string, name: string) {
+  const joined = await joinWorkshop(baseUrl, id, roleToken, name);
+  const control = await syncedProvider(
+    baseUrl,
+    controlRoom(id),
+    roleToken,
+    undefined,
+    joined.participantToken,
+  );
+  const content = await syncedProvider(
+    baseUrl,
+    contentRoom(id),
+    roleToken,
+    undefined,
+    joined.participantToken,
+  );
+  return { ...joined, control, content };
 }

@@ -5,7 +5,6 @@ import { createSqliteHistoryStore } from "../../server/history-store";
 import {
   addNote,
   contentRoom,
-  controlRoom,
   decodeDoc,
   deleteNote,
   fromBase64,
@@ -17,35 +16,15 @@ import {
   type NoteId,
   restoreContent,
 } from "../../shared";
-import {
-  cleanup,
-  createWorkshop,
-  eventually,
-  joinWorkshop,
-  startTestServer,
-  syncedProvider,
-} from "./helpers";
+import { cleanup, createWorkshop, eventually, joinWithRooms, startTestServer } from "./helpers";
 
 afterEach(cleanup);
 
 async function setup(historyIntervalMs = 60_000) {
   const server = await startTestServer({ historyIntervalMs });
   const w = await createWorkshop(server.url);
-  const fac = await joinWorkshop(server.url, w.id, w.tokens.facilitator, "Fac");
-  const control = await syncedProvider(
-    server.url,
-    controlRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
-  const content = await syncedProvider(
-    server.url,
-    contentRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
+  const fac = await joinWithRooms(server.url, w.id, w.tokens.facilitator, "Fac");
+  const { control, content } = fac;
   const author = { id: fac.participantId, name: "Fac" };
   for (const text of ["a", "b", "c"])
     addNote(content.doc, { stage: "empathize", text, author, id: `note-${text}` as NoteId });
