@@ -8,6 +8,7 @@ import {
   cleanup,
   createWorkshop,
   eventually,
+  joinWithRooms,
   joinWorkshop,
   startTestServer,
   syncedProvider,
@@ -24,28 +25,15 @@ const PUBLIC_FORMATS = ["json", "csv", "md", "html"];
 async function setup(options: Parameters<typeof startTestServer>[0] = {}) {
   const server = await startTestServer(options);
   const w = await createWorkshop(server.url, { title: "ป้ายรถเมล์", challenge: "รอรถอย่างปลอดภัย" });
-  const fac = await joinWorkshop(server.url, w.id, w.tokens.facilitator, NAMES.fac);
+  const fac = await joinWithRooms(server.url, w.id, w.tokens.facilitator, NAMES.fac);
+  const { control, content } = fac;
   const cit = await joinWorkshop(server.url, w.id, w.tokens.citizen, NAMES.citizen);
-  const control = await syncedProvider(
-    server.url,
-    controlRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
-  );
   const citizen = await syncedProvider(
     server.url,
     contentRoom(w.id),
     w.tokens.citizen,
     undefined,
     cit.participantToken,
-  );
-  const content = await syncedProvider(
-    server.url,
-    contentRoom(w.id),
-    w.tokens.facilitator,
-    undefined,
-    fac.participantToken,
   );
   addNote(citizen.doc, {
     stage: "empathize",
