@@ -4,32 +4,19 @@
  * notes from navigation start, sampling requestAnimationFrame deltas, JS heap and CDP CPU profiles.
  */
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import { chromium } from "playwright-core";
-import { CHROMIUM_PATH, DESKTOP } from "../../tests/support/browser";
+import { DESKTOP, launchChromium } from "../../tests/support/browser";
 import type { CpuProfile } from "./cpuprofile";
 
 export const NOTE_SELECTOR = '[data-testid="note"]';
 
-export function launchBenchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--enable-precise-memory-info",
-      // Frames must keep coming while nothing is focused.
-      "--disable-renderer-backgrounding",
-      "--disable-background-timer-throttling",
-      "--disable-backgrounding-occluded-windows",
-    ],
-  });
-}
+export const launchBenchChromium = (): Promise<Browser> =>
+  launchChromium([
+    "--enable-precise-memory-info",
+    // Frames must keep coming while nothing is focused.
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+  ]);
 
 /**
  * Opens the link in a throwaway context, passes the name / privacy-notice screen (found by its labels,
