@@ -3,19 +3,14 @@
  * them, runs measured phases (writers editing at a given rate, then a drain) and merges what every
  * receiver recorded.
  */
-import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import type { FleetReply, FleetRequest } from "./fleet-protocol";
-import { trackChild } from "./servers";
 import { Histogram, type Summary, summarize } from "./stats";
+import { WorkerRpc } from "./worker-rpc";
 
 const WORKER = join(import.meta.dirname, "load-worker.ts");
 
-interface WorkerHandle {
-  child: ChildProcess;
-  pending: Map<number, { resolve: (reply: FleetReply) => void; reject: (error: Error) => void }>;
-  nextId: number;
-}
+type LoadWorker = WorkerRpc<FleetRequest, FleetReply>;
 
 export interface RoomSpec {
   wsUrl: string;
@@ -57,7 +52,7 @@ export interface PhaseOutcome {
 }
 
 export class Fleet {
-  private workers: WorkerHandle[] = [];
+  private workers: LoadWorker[] = [];
   private gidWorker = new Map<number, number>();
   private gidRoomSize = new Map<number, number>();
   private phaseId = 0;
@@ -66,61 +61,22 @@ export class Fleet {
 
   static async start(processes: number): Promise<Fleet> {
     const fleet = new Fleet();
-    await Promise.all(Array.from({ length: processes }, () => fleet.spawn()));
+    fleet.workers = await Promise.all(
+      Array.from({ length: processes }, () =>
+        WorkerRpc.start<FleetRequest, FleetReply>(WORKER, "load worker"),
+      ),
+    );
     return fleet;
   }
 
   get pids(): number[] {
-    return this.workers.map((w) => w.child.pid as number);
-  }
-
-  private spawn(): Promise<void> {
-    const child = fork(WORKER, [], {
-      execArgv: ["--import", "tsx", "--max-old-space-size=4096"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    trackChild(child);
-    const handle: WorkerHandle = { child, pending: new Map(), nextId: 1 };
-    this.workers.push(handle);
-    return new Promise((resolve, reject) => {
-      child.on("message", (message: { id: number; reply: FleetReply }) => {
-        if (message.id === 0) return resolve();
-        const pending = handle.pending.get(message.id);
-        if (!pending) return;
-        handle.pending.delete(message.id);
-        if (message.reply.ok) pending.resolve(message.reply);
-        else pending.reject(new Error(`load worker: ${message.reply.error}`));
-      });
-      child.once("exit", (code, signal) => {
-        const error = new Error(`load worker ${child.pid} exited (${signal ?? code})`);
-        for (const p of handle.pending.values()) p.reject(error);
-        handle.pending.clear();
-        reject(error);
-      });
-    });
+    return this.workers.map((w) => w.pid);
   }
 
   private request(index: number, request: FleetRequest, timeoutMs = 60_000): Promise<FleetReply> {
-    const handle = this.workers[index];
-    if (!handle) throw new Error(`no worker ${index}`);
-    const id = handle.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        handle.pending.delete(id);
-        reject(new Error(`load worker ${index}: ${request.cmd} timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      handle.pending.set(id, {
-        resolve: (reply) => {
-          clearTimeout(timer);
-          resolve(reply);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-      handle.child.send({ id, request });
-    });
+    const worker = this.workers[index];
+    if (!worker) throw new Error(`no worker ${index}`);
+    return worker.request(request, timeoutMs);
   }
 
   private all(request: FleetRequest, timeoutMs?: number): Promise<FleetReply[]> {
@@ -326,10 +282,7 @@ export class Fleet {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled(this.workers.map((_, i) => this.request(i, { cmd: "exit" }, 5000)));
-    for (const { child } of this.workers) {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    }
+    await Promise.all(this.workers.map((w) => w.stop({ cmd: "exit" }, 5000)));
     this.workers = [];
   }
 }

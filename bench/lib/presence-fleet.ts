@@ -3,7 +3,6 @@
  * processes per session: a flooded session can leave a process minutes behind on its socket backlog, so
  * it is killed rather than reused.
  */
-import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import type {
   PresenceClientSpec,
@@ -12,71 +11,31 @@ import type {
   PresenceReply,
   PresenceRequest,
 } from "./presence-protocol";
-import { trackChild } from "./servers";
+import { WorkerRpc } from "./worker-rpc";
 
 const WORKER = join(import.meta.dirname, "presence-worker.ts");
 
-interface Worker {
-  child: ChildProcess;
-  pending: Map<number, (reply: PresenceReply | Error) => void>;
-  nextId: number;
-}
+type Worker = WorkerRpc<PresenceRequest, PresenceReply>;
 
 export class PresenceFleet {
   private workers: Worker[] = [];
 
   static async start(processes: number): Promise<PresenceFleet> {
     const fleet = new PresenceFleet();
-    await Promise.all(Array.from({ length: processes }, () => fleet.spawn()));
+    fleet.workers = await Promise.all(
+      Array.from({ length: processes }, () =>
+        WorkerRpc.start<PresenceRequest, PresenceReply>(WORKER, "presence worker"),
+      ),
+    );
     return fleet;
   }
 
   get pids(): number[] {
-    return this.workers.map((w) => w.child.pid as number);
-  }
-
-  private spawn(): Promise<void> {
-    const child = fork(WORKER, [], {
-      execArgv: ["--import", "tsx", "--max-old-space-size=4096"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    trackChild(child);
-    const worker: Worker = { child, pending: new Map(), nextId: 1 };
-    this.workers.push(worker);
-    return new Promise((resolve, reject) => {
-      child.on("message", (message: { id: number; reply: PresenceReply }) => {
-        if (message.id === 0) return resolve();
-        const done = worker.pending.get(message.id);
-        worker.pending.delete(message.id);
-        done?.(message.reply.ok ? message.reply : new Error(`presence worker: ${message.reply.error}`));
-      });
-      child.once("exit", (code, signal) => {
-        const error = new Error(`presence worker ${child.pid} exited (${signal ?? code})`);
-        for (const done of worker.pending.values()) done(error);
-        worker.pending.clear();
-        reject(error);
-      });
-    });
-  }
-
-  private request(worker: Worker, request: PresenceRequest, timeoutMs: number): Promise<PresenceReply> {
-    const id = worker.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        worker.pending.delete(id);
-        reject(new Error(`presence worker: ${request.cmd} timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      worker.pending.set(id, (reply) => {
-        clearTimeout(timer);
-        if (reply instanceof Error) reject(reply);
-        else resolve(reply);
-      });
-      worker.child.send({ id, request });
-    });
+    return this.workers.map((w) => w.pid);
   }
 
   private all(request: PresenceRequest, timeoutMs = 20_000): Promise<PresenceReply[]> {
-    return Promise.all(this.workers.map((w) => this.request(w, request, timeoutMs)));
+    return Promise.all(this.workers.map((w) => w.request(request, timeoutMs)));
   }
 
   /** Spread the clients round-robin over the processes and wait until each got sync step 2. */
@@ -89,8 +48,7 @@ export class PresenceFleet {
     const started = performance.now();
     const replies = await Promise.all(
       this.workers.map((w, i) =>
-        this.request(
-          w,
+        w.request(
           {
             cmd: "connect",
             clients: per[i] as PresenceClientSpec[],
@@ -139,20 +97,7 @@ export class PresenceFleet {
 
   /** Ask every process to exit; kill what has not exited after `graceMs`. */
   async stop(graceMs = 3000): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => this.request(w, { cmd: "exit" }, graceMs)));
-    await Promise.all(
-      this.workers.map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-            child.once("exit", () => {
-              clearTimeout(timer);
-              resolve();
-            });
-          }),
-      ),
-    );
+    await Promise.all(this.workers.map((w) => w.stop({ cmd: "exit" }, graceMs)));
     this.workers = [];
   }
 }
