@@ -2,8 +2,12 @@ import { clustersEn } from "./clusters.en";
 import { facilitationEn } from "./facilitation.en";
 import { historyEn } from "./history.en";
 import { methodsEn } from "./methods.en";
+import { phoneEn } from "./phone.en";
 import { publishEn } from "./publish.en";
 import { reportEn } from "./report.en";
+import { templatesEn } from "./templates.en";
+import { testingEn } from "./testing.en";
+import { uploadsEn } from "./uploads.en";
 
 /** English catalog. Its shape is the type every other catalog must match (see `Catalog`). */
 export const en = {
@@ -189,6 +193,10 @@ export const en = {
   publish: publishEn,
   clusters: clustersEn,
   history: historyEn,
+  uploads: uploadsEn,
+  templates: templatesEn,
+  phone: phoneEn,
+  testing: testingEn,
   errors: {
     notFoundTitle: "Workshop not found",
     notFoundBody: "This workshop does not exist or has been removed. Check the link you were given.",

@@ -3,8 +3,12 @@ import type { Catalog } from "./en";
 import { facilitationTh } from "./facilitation.th";
 import { historyTh } from "./history.th";
 import { methodsTh } from "./methods.th";
+import { phoneTh } from "./phone.th";
 import { publishTh } from "./publish.th";
 import { reportTh } from "./report.th";
+import { templatesTh } from "./templates.th";
+import { testingTh } from "./testing.th";
+import { uploadsTh } from "./uploads.th";
 
 /** Thai catalog: typed against the English one, so a missing key fails the type check. */
 export const th: Catalog = {
@@ -180,6 +184,10 @@ export const th: Catalog = {
   publish: publishTh,
   clusters: clustersTh,
   history: historyTh,
+  uploads: uploadsTh,
+  templates: templatesTh,
+  phone: phoneTh,
+  testing: testingTh,
   errors: {
     notFoundTitle: "ไม่พบเวิร์กช็อป",
     notFoundBody: "เวิร์กช็อปนี้ไม่มีอยู่หรือถูกลบไปแล้ว กรุณาตรวจสอบลิงก์ที่ได้รับ",
