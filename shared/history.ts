@@ -28,6 +28,7 @@ export const UNDOABLE_COLLECTIONS = [
   METHOD_KEYS.interviews,
   METHOD_KEYS.povs,
   METHOD_KEYS.prototypes,
+  METHOD_KEYS.storyboard,
   CLUSTERS_KEY,
 ] as const;
 export type HistoryCollection = (typeof UNDOABLE_COLLECTIONS)[number];

@@ -23,6 +23,8 @@ export const METHOD_KEYS = {
   interviews: "interviews",
   povs: "povs",
   prototypes: "prototypes",
+  /** Storyboard steps of every prototype, each pointing at its prototype (a nested list would not merge). */
+  storyboard: "storyboard",
 } as const;
 
 /** Fields every record map has. */
@@ -30,7 +32,29 @@ export const RECORD_KEYS = { id: "id", createdAt: "createdAt", authorId: "author
 export const PERSONA_KEYS = { ...RECORD_KEYS, name: "name", emoji: "emoji", quote: "quote" } as const;
 export const INTERVIEW_KEYS = { ...RECORD_KEYS, title: "title", personaId: "personaId" } as const;
 export const POV_KEYS = { ...RECORD_KEYS, user: "user", need: "need", insight: "insight" } as const;
-export const PROTOTYPE_KEYS = { ...RECORD_KEYS, title: "title" } as const;
+export const PROTOTYPE_KEYS = {
+  ...RECORD_KEYS,
+  title: "title",
+  /** The test plan: who tests it, what is tested, how. */
+  testWho: "testWho",
+  testWhat: "testWhat",
+  testHow: "testHow",
+  /** The result of testing: keep, iterate or drop (absent: not decided). */
+  status: "status",
+} as const;
+export const STEP_KEYS = {
+  ...RECORD_KEYS,
+  prototypeId: "prototypeId",
+  /** Position among the prototype's steps; moving a step writes one number, so moves merge. */
+  order: "order",
+  text: "text",
+  /** Id of an image stored by the server (`/api/workshops/:id/images/:imageId`), absent: none. */
+  imageId: "imageId",
+} as const;
+export const PROTOTYPE_STATUSES = ["keep", "iterate", "drop"] as const;
+export type PrototypeStatus = (typeof PROTOTYPE_STATUSES)[number];
+export type TestPlanField = "testWho" | "testWhat" | "testHow";
+export const TEST_PLAN_FIELDS: readonly TestPlanField[] = ["testWho", "testWhat", "testHow"];
 /** A prototype links an idea note with one key per link, so concurrent links and unlinks all merge. */
 export const IDEA_LINK_PREFIX = "idea:";
 
@@ -38,7 +62,7 @@ export const IDEA_LINK_PREFIX = "idea:";
 export const RICH_FIELDS = {
   persona: ["needs", "context"],
   interview: ["body"],
-  prototype: ["description"],
+  prototype: ["description", "nextSteps"],
 } as const;
 export type RichField = (typeof RICH_FIELDS)[keyof typeof RICH_FIELDS][number];
 
@@ -50,6 +74,10 @@ export const METHOD_LIMITS = {
   emoji: 16,
   quote: 400,
   povField: 600,
+  testPlanField: 600,
+  stepText: 600,
+  /** Steps per prototype: a storyboard is a handful of frames, not a film. */
+  steps: 40,
 } as const;
 
 // ---- frames on notes ----
@@ -99,7 +127,22 @@ const povSchema = z.object({
   need: text(METHOD_LIMITS.povField),
   insight: text(METHOD_LIMITS.povField),
 });
-const prototypeSchema = z.object({ ...base, title: text(METHOD_LIMITS.shortText) });
+const prototypeSchema = z.object({
+  ...base,
+  title: text(METHOD_LIMITS.shortText),
+  testWho: text(METHOD_LIMITS.testPlanField),
+  testWhat: text(METHOD_LIMITS.testPlanField),
+  testHow: text(METHOD_LIMITS.testPlanField),
+  status: z.enum(PROTOTYPE_STATUSES).nullable().catch(null),
+});
+const IMAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const stepSchema = z.object({
+  ...base,
+  prototypeId: z.string().min(1).max(64),
+  order: z.number().finite().catch(0),
+  text: text(METHOD_LIMITS.stepText),
+  imageId: z.string().regex(IMAGE_ID).nullable().catch(null),
+});
 
 interface RecordBase {
   id: RecordId;
@@ -122,8 +165,19 @@ export interface Pov extends RecordBase {
 }
 export interface Prototype extends RecordBase {
   title: string;
+  testWho: string;
+  testWhat: string;
+  testHow: string;
+  status: PrototypeStatus | null;
   /** Idea notes it builds on, in id order. */
   ideaIds: NoteId[];
+}
+
+export interface StoryboardStep extends RecordBase {
+  prototypeId: RecordId;
+  order: number;
+  text: string;
+  imageId: string | null;
 }
 
 export function readPersona(raw: unknown): Persona | null {
@@ -148,11 +202,15 @@ export function readPrototype(raw: unknown): Prototype | null {
         ideaIds.push(key.slice(IDEA_LINK_PREFIX.length) as NoteId);
   return { ...(parsed.data as Omit<Prototype, "ideaIds">), ideaIds: ideaIds.sort() };
 }
+export function readStep(raw: unknown): StoryboardStep | null {
+  const parsed = stepSchema.safeParse(raw);
+  return parsed.success ? (parsed.data as StoryboardStep) : null;
+}
 
 // ---- model API ----
 
 type RecordMap = Y.Map<unknown>;
-export type MethodCollection = "personas" | "interviews" | "povs" | "prototypes";
+export type MethodCollection = "personas" | "interviews" | "povs" | "prototypes" | "storyboard";
 
 const write = (doc: Y.Doc, fn: () => void) => doc.transact(fn, LOCAL_ORIGIN);
 const collection = (content: Y.Doc, name: MethodCollection) => content.getMap<RecordMap>(METHOD_KEYS[name]);
@@ -198,6 +256,11 @@ export function deleteRecord(content: Y.Doc, name: MethodCollection, id: RecordI
           : [];
   write(content, () => {
     records.delete(id);
+    // A prototype's storyboard goes with it; its feedback notes stay (they are people's words).
+    if (name === "prototypes") {
+      const steps = collection(content, "storyboard");
+      for (const step of getStoryboard(content, id)) steps.delete(step.id);
+    }
     for (const field of fields) {
       const key = richTextKey(id, field);
       // Only empty fragments that exist: getXmlFragment would create (and sync) an empty one.
@@ -309,3 +372,80 @@ export const linkIdea = (content: Y.Doc, id: RecordId, noteId: NoteId, linked = 
     else r.delete(IDEA_LINK_PREFIX + noteId);
   });
 export const getPrototypes = (content: Y.Doc): Prototype[] => readAll(content, "prototypes", readPrototype);
+
+/** Fills in the test plan (who, what, how): plain fields, each merging on its own. */
+export const editTestPlan = (
+  content: Y.Doc,
+  id: RecordId,
+  fields: Partial<Record<TestPlanField, string>>,
+): boolean =>
+  update(content, "prototypes", id, (r) => {
+    for (const key of TEST_PLAN_FIELDS) {
+      const value = fields[key];
+      if (value !== undefined) r.set(PROTOTYPE_KEYS[key], clampText(value, METHOD_LIMITS.testPlanField));
+    }
+  });
+/** Records the test result (null: undecided). */
+export const setPrototypeStatus = (content: Y.Doc, id: RecordId, status: PrototypeStatus | null): boolean =>
+  update(content, "prototypes", id, (r) => {
+    if (status === null) r.delete(PROTOTYPE_KEYS.status);
+    else if ((PROTOTYPE_STATUSES as readonly string[]).includes(status)) r.set(PROTOTYPE_KEYS.status, status);
+  });
+
+// storyboard steps
+
+const isImageId = (value: string | null | undefined): value is string =>
+  typeof value === "string" && IMAGE_ID.test(value);
+
+/** The steps of one prototype in order (ties from concurrent moves broken by id, the same everywhere). */
+export function getStoryboard(content: Y.Doc, prototypeId: RecordId): StoryboardStep[] {
+  return readAll(content, "storyboard", readStep)
+    .filter((step) => step.prototypeId === prototypeId)
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Appends a step; null when the prototype does not exist or its storyboard is full. */
+export function addStep(
+  content: Y.Doc,
+  input: Creation & { prototypeId: RecordId; text?: string; imageId?: string | null },
+): RecordId | null {
+  if (!getPrototypes(content).some((p) => p.id === input.prototypeId)) return null;
+  const steps = getStoryboard(content, input.prototypeId);
+  if (steps.length >= METHOD_LIMITS.steps) return null;
+  const last = steps.at(-1);
+  return create(content, "storyboard", input, {
+    [STEP_KEYS.prototypeId]: input.prototypeId,
+    [STEP_KEYS.order]: last ? Math.floor(last.order) + 1 : 1,
+    [STEP_KEYS.text]: clampText(input.text ?? "", METHOD_LIMITS.stepText),
+    ...(isImageId(input.imageId) ? { [STEP_KEYS.imageId]: input.imageId } : {}),
+  });
+}
+
+export const editStepText = (content: Y.Doc, id: RecordId, text: string): boolean =>
+  update(content, "storyboard", id, (r) => r.set(STEP_KEYS.text, clampText(text, METHOD_LIMITS.stepText)));
+
+/** Sets (or with null removes) the step's image; an id that is not a stored image's shape is refused. */
+export function setStepImage(content: Y.Doc, id: RecordId, imageId: string | null): boolean {
+  if (imageId !== null && !isImageId(imageId)) return false;
+  return update(content, "storyboard", id, (r) => {
+    if (imageId === null) r.delete(STEP_KEYS.imageId);
+    else r.set(STEP_KEYS.imageId, imageId);
+  });
+}
+
+/**
+ * Moves a step one place earlier (-1) or later (+1): it takes an order between its new neighbours, so
+ * only its own `order` changes and a concurrent edit of its text still merges.
+ */
+export function moveStep(content: Y.Doc, id: RecordId, by: -1 | 1): boolean {
+  const step = readAll(content, "storyboard", readStep).find((s) => s.id === id);
+  if (!step) return false;
+  const steps = getStoryboard(content, step.prototypeId);
+  const at = steps.findIndex((s) => s.id === id);
+  const target = at + by;
+  if (target < 0 || target >= steps.length) return false;
+  const neighbour = steps[target] as StoryboardStep;
+  const beyond = steps[target + by];
+  const order = beyond ? (neighbour.order + beyond.order) / 2 : neighbour.order + by;
+  return update(content, "storyboard", id, (r) => r.set(STEP_KEYS.order, order));
+}

@@ -7,10 +7,13 @@ import {
   addPersona,
   addPov,
   addPrototype,
+  addStep,
   createWorkshopDocs,
   deleteRecord,
   editPersona,
   editPov,
+  editStepText,
+  editTestPlan,
   empathyFrame,
   feedbackFrame,
   getInterviews,
@@ -19,6 +22,7 @@ import {
   getPersonas,
   getPovs,
   getPrototypes,
+  getStoryboard,
   HMW_FRAME,
   isFrame,
   LOCAL_ORIGIN,
@@ -26,6 +30,7 @@ import {
   METHOD_KEYS,
   METHOD_LIMITS,
   moveNote,
+  moveStep,
   type ParticipantId,
   pinFocusQuestion,
   type RecordId,
@@ -33,12 +38,15 @@ import {
   readPersona,
   readPov,
   readPrototype,
+  readStep,
   renameInterview,
   renamePrototype,
   richText,
   richTextKey,
   setNoteAnswers,
   setNoteFrame,
+  setPrototypeStatus,
+  setStepImage,
   tagInterview,
 } from "../../shared";
 import { author, noteId, record, syncAll } from "./helpers";
@@ -141,6 +149,84 @@ describe("prototypes", () => {
   });
 });
 
+describe("storyboards", () => {
+  it("adds, edits, reorders and deletes steps, each in one transaction", () => {
+    const { content } = createWorkshopDocs();
+    const proto = addPrototype(content, { authorId: ann, title: "Queue by SMS" });
+    const texts = ["Arrives at the office", "Gets an SMS number", "Waits at home"];
+    const ids = texts.map((text) =>
+      oneWrite(content, () => addStep(content, { authorId: ann, prototypeId: proto, text })),
+    ) as RecordId[];
+    const order = () => getStoryboard(content, proto).map((s) => s.text);
+    expect(order()).toEqual(texts);
+
+    oneWrite(content, () => moveStep(content, ids[2] as RecordId, -1));
+    expect(order()).toEqual([texts[0], texts[2], texts[1]]);
+    oneWrite(content, () => moveStep(content, ids[2] as RecordId, -1));
+    expect(order()).toEqual([texts[2], texts[0], texts[1]]);
+    expect(moveStep(content, ids[2] as RecordId, -1)).toBe(false);
+    oneWrite(content, () => editStepText(content, ids[0] as RecordId, "ถึงสำนักงานเขต"));
+    oneWrite(content, () => setStepImage(content, ids[0] as RecordId, "img_AbC-123"));
+    expect(setStepImage(content, ids[0] as RecordId, "../../etc/passwd")).toBe(false);
+    expect(getStoryboard(content, proto)[1]).toMatchObject({ text: "ถึงสำนักงานเขต", imageId: "img_AbC-123" });
+    setStepImage(content, ids[0] as RecordId, null);
+    expect(getStoryboard(content, proto)[1]?.imageId).toBeNull();
+
+    // Steps belong to an existing prototype, and a storyboard has a bound.
+    expect(addStep(content, { authorId: ann, prototypeId: rid("nope") })).toBeNull();
+    for (let i = 3; i < METHOD_LIMITS.steps; i++) addStep(content, { authorId: ann, prototypeId: proto });
+    expect(addStep(content, { authorId: ann, prototypeId: proto })).toBeNull();
+
+    // Deleting the prototype takes its storyboard with it.
+    deleteRecord(content, "prototypes", proto);
+    expect(getStoryboard(content, proto)).toEqual([]);
+    expect(content.getMap(METHOD_KEYS.storyboard).size).toBe(0);
+  });
+
+  it("merges a concurrent move and text edit of the same step, and agrees on ties", () => {
+    const a = createWorkshopDocs().content;
+    const b = createWorkshopDocs().content;
+    const proto = addPrototype(a, { authorId: ann });
+    const [s1, s2, s3] = ["1", "2", "3"].map(
+      (text) => addStep(a, { authorId: ann, prototypeId: proto, text }) as RecordId,
+    ) as [RecordId, RecordId, RecordId];
+    syncAll(a, b);
+    moveStep(a, s3, -1);
+    editStepText(b, s3, "three");
+    moveStep(b, s1, 1); // both now put a step between 1 and 2
+    syncAll(a, b);
+    expect(getStoryboard(a, proto)).toEqual(getStoryboard(b, proto));
+    expect(getStoryboard(a, proto).find((s) => s.id === s3)?.text).toBe("three");
+    expect(getStoryboard(a, proto).map((s) => s.id)).toContain(s2);
+  });
+});
+
+describe("test plans and results", () => {
+  it("fills the plan, records keep/iterate/drop, and refuses unknown statuses", () => {
+    const a = createWorkshopDocs().content;
+    const b = createWorkshopDocs().content;
+    const proto = addPrototype(a, { authorId: ann, title: "Kiosk" });
+    syncAll(a, b);
+    oneWrite(a, () => editTestPlan(a, proto, { testWho: "ผู้สูงอายุ 5 คน", testWhat: "x".repeat(9000) }));
+    editTestPlan(b, proto, { testHow: "Walk-through at the district office" });
+    syncAll(a, b);
+    expect(getPrototypes(b)[0]).toMatchObject({
+      testWho: "ผู้สูงอายุ 5 คน",
+      testWhat: "x".repeat(METHOD_LIMITS.testPlanField),
+      testHow: "Walk-through at the district office",
+      status: null,
+    });
+    oneWrite(a, () => setPrototypeStatus(a, proto, "iterate"));
+    expect(getPrototypes(a)[0]?.status).toBe("iterate");
+    setPrototypeStatus(a, proto, "maybe" as never);
+    expect(getPrototypes(a)[0]?.status).toBe("iterate");
+    setPrototypeStatus(a, proto, null);
+    expect(getPrototypes(a)[0]?.status).toBeNull();
+    expect(editTestPlan(a, rid("gone"), { testWho: "x" })).toBe(false);
+    expect(richTextKey(proto, "nextSteps")).toBe(`rt:${proto}:nextSteps`);
+  });
+});
+
 describe("frames on notes", () => {
   it("validates frames and moves a note between areas", () => {
     expect(isFrame(empathyFrame("pains"))).toBe(true);
@@ -169,7 +255,18 @@ describe("readers of method records", () => {
       expect(readInterview(raw)).toBeNull();
       expect(readPov(raw)).toBeNull();
       expect(readPrototype(raw)).toBeNull();
+      expect(readStep(raw)).toBeNull();
     }
+    expect(readPrototype({ id: "t", status: "maybe", testWho: 3 })).toMatchObject({
+      status: null,
+      testWho: "",
+    });
+    expect(readStep({ id: "s" })).toBeNull(); // no prototype: not a step
+    expect(readStep({ id: "s", prototypeId: "p", order: "x", imageId: "a/b", text: 4 })).toMatchObject({
+      order: 0,
+      imageId: null,
+      text: "",
+    });
     expect(readPersona({ id: "p", name: 7, emoji: null, quote: "q".repeat(9999), createdAt: "x" })).toEqual({
       id: "p",
       name: "",
