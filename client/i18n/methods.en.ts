@@ -14,6 +14,7 @@ export const methodsEn = {
     pov: "Point of view",
     hmw: "How might we",
     prototypes: "Prototypes",
+    testing: "Feedback",
   },
   areas: {
     says: "Says",

@@ -18,6 +18,7 @@ export const methodsTh: Widen<typeof methodsEn> = {
     pov: "มุมมองปัญหา",
     hmw: "เราจะ…ได้อย่างไร",
     prototypes: "ต้นแบบ",
+    testing: "ผลตอบรับ",
   },
   areas: {
     says: "พูด",

@@ -1,4 +1,56 @@
-/** English strings of the testing feature (merged into the catalog under `testing`). */
+/** English strings of the Test stage and prototype storyboards (merged into the catalog under `testing`). */
 export const testingEn = {
-  _: "",
+  heading: "Test with people",
+  intro:
+    "For each prototype, capture what testers liked, wished, asked and suggested, then decide what happens next.",
+  empty: "No prototypes yet. The team adds them on the Prototype stage.",
+  areaLabel: "{{prototype}} · {{area}}",
+  feedbackOf: "Feedback on {{prototype}}",
+  areas: {
+    likes: "Likes",
+    wishes: "Wishes",
+    questions: "Questions",
+    ideas: "Ideas",
+  },
+  areaHints: {
+    likes: "What worked for them?",
+    wishes: "What would they change?",
+    questions: "What did they ask or not understand?",
+    ideas: "What new ideas came up?",
+  },
+  plan: {
+    legend: "Test plan",
+    testWho: "Who tests it",
+    testWhat: "What we test",
+    testHow: "How we test",
+    testWhoPlaceholder: "e.g. 5 elderly patients at the clinic",
+    testWhatPlaceholder: "e.g. whether the SMS queue number is understood",
+    testHowPlaceholder: "e.g. a paper mock-up on a Monday morning",
+    empty: "Not planned yet.",
+  },
+  status: {
+    legend: "Result",
+    keep: "Keep",
+    iterate: "Iterate",
+    drop: "Drop",
+    none: "Not decided",
+    badge: "Result: {{status}}",
+  },
+  nextSteps: "Next steps to scale up",
+  nextStepsOf: "Next steps for {{prototype}}",
+  storyboard: {
+    heading: "Storyboard",
+    empty: "No steps yet.",
+    step: "Step {{number}}",
+    stepText: "Step {{number}}: what happens",
+    newStep: "What happens in the next step?",
+    add: "Add step",
+    image: "Picture for step {{number}}",
+    imageAlt: "Step {{number}}: {{text}}",
+    removeImage: "Remove picture",
+    moveEarlier: "Move step {{number}} earlier",
+    moveLater: "Move step {{number}} later",
+    delete: "Delete step {{number}}",
+    full: "A storyboard holds at most {{count}} steps.",
+  },
 };

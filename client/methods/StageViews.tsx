@@ -7,15 +7,16 @@ import { HmwPanel, PovPanel } from "./Define";
 import { EmpathyMapPanel } from "./EmpathyMap";
 import { InterviewsPanel, PersonasPanel } from "./Personas";
 import { PrototypesPanel } from "./Prototypes";
+import { TestingPanel } from "./Testing";
 
-type View = "board" | "empathyMap" | "personas" | "interviews" | "pov" | "hmw" | "prototypes";
+type View = "board" | "empathyMap" | "personas" | "interviews" | "pov" | "hmw" | "prototypes" | "testing";
 
 const VIEWS: Record<StageId, readonly View[]> = {
   empathize: ["board", "empathyMap", "personas", "interviews"],
   define: ["board", "pov", "hmw"],
   ideate: ["board"],
   prototype: ["board", "prototypes"],
-  test: ["board"],
+  test: ["testing", "board"],
 };
 
 const PANELS: Record<Exclude<View, "board">, () => ReactNode> = {
@@ -25,6 +26,7 @@ const PANELS: Record<Exclude<View, "board">, () => ReactNode> = {
   pov: () => <PovPanel />,
   hmw: () => <HmwPanel />,
   prototypes: () => <PrototypesPanel />,
+  testing: () => <TestingPanel />,
 };
 
 /** A stage's board plus its method panels, one at a time behind a switcher that wraps on a phone. */
@@ -32,7 +34,8 @@ export function StageViews({ stage }: { stage: StageId }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<Partial<Record<StageId, View>>>({});
   const views = VIEWS[stage];
-  const view = chosen[stage] ?? "board";
+  // The first view is where a stage starts: the Test stage opens on its feedback grids.
+  const view = chosen[stage] ?? views[0] ?? "board";
   if (views.length === 1) return <Board stage={stage} />;
   return (
     <div className="stage-views">

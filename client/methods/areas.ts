@@ -1,5 +1,14 @@
-import { EMPATHY_AREAS, type EmpathyArea, empathyFrame, isFrame, type StageId } from "../../shared";
-import { BOARD_WIDTH, NOTE_HEIGHT, NOTE_WIDTH, placeNote } from "../board/geometry";
+import {
+  EMPATHY_AREAS,
+  type EmpathyArea,
+  empathyFrame,
+  FEEDBACK_AREAS,
+  type FeedbackArea,
+  feedbackFrame,
+  isFrame,
+  type StageId,
+} from "../../shared";
+import { BOARD_HEIGHT, BOARD_WIDTH, NOTE_HEIGHT, NOTE_WIDTH, placeNote } from "../board/geometry";
 
 /** A labelled region of a stage board; notes inside it carry its frame. */
 export interface Area {
@@ -42,6 +51,37 @@ export function frameAt(stage: StageId, x: number, y: number): string | null | u
 }
 
 /** A free spot for a new note inside an area. */
-export function placeInArea(area: Area, taken: readonly { x: number; y: number }[]) {
+export function placeInArea(area: Omit<Area, "area">, taken: readonly { x: number; y: number }[]) {
   return placeNote({ left: area.x, top: area.y + 40, width: area.width, height: area.height - 40 }, taken);
+}
+
+/** A feedback quadrant of one prototype on the Test board. */
+export interface FeedbackRegion extends Omit<Area, "area"> {
+  area: FeedbackArea;
+  prototypeId: string;
+  prototypeTitle: string;
+}
+
+const FEEDBACK_COLS = FEEDBACK_AREAS.length;
+const FEEDBACK_WIDTH = Math.floor((BOARD_WIDTH - GAP * (FEEDBACK_COLS + 1)) / FEEDBACK_COLS);
+
+/**
+ * The Test board: one row per prototype with its Likes/Wishes/Questions/Ideas side by side. Rows share
+ * the board's height, so every prototype's grid stays on the canvas however many there are.
+ */
+export function feedbackLayout(prototypes: readonly { id: string; title: string }[]): FeedbackRegion[] {
+  if (!prototypes.length) return [];
+  const height = Math.max(NOTE_HEIGHT + 56, Math.floor((BOARD_HEIGHT - GAP) / prototypes.length) - GAP);
+  return prototypes.flatMap((prototype, row) =>
+    FEEDBACK_AREAS.map((area, col) => ({
+      frame: feedbackFrame(prototype.id, area),
+      area,
+      prototypeId: prototype.id,
+      prototypeTitle: prototype.title,
+      x: GAP + col * (FEEDBACK_WIDTH + GAP),
+      y: GAP + row * (height + GAP),
+      width: FEEDBACK_WIDTH,
+      height,
+    })),
+  );
 }
