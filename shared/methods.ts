@@ -397,12 +397,18 @@ export const setPrototypeStatus = (content: Y.Doc, id: RecordId, status: Prototy
 const isImageId = (value: string | null | undefined): value is string =>
   typeof value === "string" && IMAGE_ID.test(value);
 
-/** The steps of one prototype in order (ties from concurrent moves broken by id, the same everywhere). */
-export function getStoryboard(content: Y.Doc, prototypeId: RecordId): StoryboardStep[] {
-  return readAll(content, "storyboard", readStep)
-    .filter((step) => step.prototypeId === prototypeId)
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
+/** Every storyboard step, each prototype's in order (ties from concurrent moves broken by id, the same everywhere). */
+export const getStoryboardSteps = (content: Y.Doc): StoryboardStep[] =>
+  readAll(content, "storyboard", readStep).sort(
+    (a, b) =>
+      (a.prototypeId < b.prototypeId ? -1 : a.prototypeId > b.prototypeId ? 1 : 0) ||
+      a.order - b.order ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+
+/** The steps of one prototype in order. */
+export const getStoryboard = (content: Y.Doc, prototypeId: RecordId): StoryboardStep[] =>
+  getStoryboardSteps(content).filter((step) => step.prototypeId === prototypeId);
 
 /** Appends a step; null when the prototype does not exist or its storyboard is full. */
 export function addStep(

@@ -12,6 +12,7 @@ import {
 import { NoteClusterSelect } from "../clusters/NoteClusterSelect";
 import { NoteFacilitation } from "../facilitation/NoteFacilitation";
 import { frameAt } from "../methods/areas";
+import { NoteAnswerBadge, NoteAnswerSelect } from "../methods/NoteAnswers";
 import { arrowDelta, clampX, clampY } from "./geometry";
 import { NoteTools } from "./NoteTools";
 import { useBoardDrag } from "./useBoardDrag";
@@ -190,8 +191,14 @@ export const NoteCard = memo(function NoteCard({
           {note.text}
         </div>
       )}
+      {note.answers && note.stage === "ideate" && <NoteAnswerBadge note={note} content={content} />}
       <NoteFacilitation note={note} />
       {selected && !readOnly && <NoteClusterSelect note={note} content={content} />}
+      {selected && !readOnly && note.stage === "ideate" && (
+        <div className="note-answers">
+          <NoteAnswerSelect note={note} content={content} />
+        </div>
+      )}
       {selected && !readOnly && (
         <NoteTools
           color={note.color}

@@ -92,6 +92,11 @@ export const methodsEn = {
     empty: "No questions yet.",
     by: "by {{author}}",
   },
+  answers: {
+    select: "Answers which question?",
+    none: "Answers no question",
+    badge: "Answers: {{question}}",
+  },
   focus: {
     label: "Focus question",
   },

@@ -96,6 +96,11 @@ export const methodsTh: Widen<typeof methodsEn> = {
     empty: "ยังไม่มีคำถาม",
     by: "โดย {{author}}",
   },
+  answers: {
+    select: "ตอบคำถามข้อไหน",
+    none: "ไม่ได้ตอบคำถามข้อใด",
+    badge: "ตอบคำถาม: {{question}}",
+  },
   focus: {
     label: "คำถามหลัก",
   },

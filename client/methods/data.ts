@@ -4,11 +4,13 @@ import {
   getPersonas,
   getPovs,
   getPrototypes,
+  getStoryboardSteps,
   type Interview,
   type Persona,
   type Pov,
   type Prototype,
   type Role,
+  type StoryboardStep,
 } from "../../shared";
 import { useDocSnapshot } from "../sync/useDoc";
 
@@ -27,8 +29,10 @@ const readPersonas = stable<Persona>(getPersonas);
 const readInterviews = stable<Interview>(getInterviews);
 const readPovs = stable<Pov>(getPovs);
 const readPrototypes = stable<Prototype>(getPrototypes);
+const readSteps = stable<StoryboardStep>(getStoryboardSteps);
 
 export const usePersonas = (content: Y.Doc) => useDocSnapshot(content, readPersonas);
 export const useInterviews = (content: Y.Doc) => useDocSnapshot(content, readInterviews);
 export const usePovs = (content: Y.Doc) => useDocSnapshot(content, readPovs);
 export const usePrototypes = (content: Y.Doc) => useDocSnapshot(content, readPrototypes);
+export const useStoryboardSteps = (content: Y.Doc) => useDocSnapshot(content, readSteps);
