@@ -27,6 +27,7 @@ import type { Persistence } from "./persistence/types";
 import { registerPublishApi } from "./publish";
 import { apiError, authorizeRequest } from "./replies";
 import type { RoomManager } from "./rooms";
+import { registerUploadsApi } from "./uploads";
 
 export interface ApiDeps {
   persistence: Persistence;
@@ -38,6 +39,9 @@ export interface ApiDeps {
   joinsPerMinute?: number;
   /** Workshop history: time between periodic snapshots while a workshop is active (default 5 min). */
   historyIntervalMs?: number | undefined;
+  /** Uploaded images: largest accepted in bytes (default 5 MiB) and how many one workshop may hold. */
+  maxImageBytes?: number | undefined;
+  maxImagesPerWorkshop?: number | undefined;
 }
 
 const joinBody = z.object(
@@ -109,6 +113,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   registerExportApi(app, { persistence, rooms, logger: deps.logger });
   registerPublishApi(app, { persistence, rooms, logger: deps.logger });
   registerHistoryApi(app, { persistence, rooms, logger: deps.logger, intervalMs: deps.historyIntervalMs });
+  registerUploadsApi(app, {
+    persistence,
+    logger: deps.logger,
+    maxBytes: deps.maxImageBytes,
+    perWorkshop: deps.maxImagesPerWorkshop,
+  });
 
   app.post("/api/workshops", async (request, reply) => {
     if (limited(creates, request, reply)) return reply;

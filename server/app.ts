@@ -61,6 +61,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     joinsPerMinute: config.joinsPerMinute,
     trustProxy: config.trustProxy,
     historyIntervalMs: config.historyIntervalMs,
+    maxImageBytes: config.maxImageBytes,
+    maxImagesPerWorkshop: config.maxImagesPerWorkshop,
     staticDir,
   });
 

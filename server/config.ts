@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { IMAGE_LIMITS } from "../shared/protocol";
 
 export type StorageKind = "sqlite" | "memory";
 
@@ -26,6 +27,10 @@ export interface Config {
   trustProxy: boolean;
   /** Workshop history: a snapshot this long into every stretch of activity (besides stage changes). */
   historyIntervalMs: number;
+  /** Largest uploaded image (storyboards), in bytes; bigger files get 413. */
+  maxImageBytes: number;
+  /** Images one workshop may hold; the next upload gets 409, so nobody can fill the disk (0 = no limit). */
+  maxImagesPerWorkshop: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -44,6 +49,8 @@ export const DEFAULT_CONFIG: Config = {
   joinsPerMinute: 120,
   trustProxy: false,
   historyIntervalMs: 5 * 60_000,
+  maxImageBytes: IMAGE_LIMITS.maxBytes,
+  maxImagesPerWorkshop: IMAGE_LIMITS.perWorkshop,
 };
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -136,6 +143,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DEFAULT_CONFIG.historyIntervalMs,
       1000,
       24 * 3_600_000,
+    ),
+    maxImageBytes: integer(
+      "MAX_IMAGE_BYTES",
+      env.MAX_IMAGE_BYTES,
+      DEFAULT_CONFIG.maxImageBytes,
+      1024,
+      1024 * 1024 * 1024,
+    ),
+    maxImagesPerWorkshop: integer(
+      "MAX_IMAGES_PER_WORKSHOP",
+      env.MAX_IMAGES_PER_WORKSHOP,
+      DEFAULT_CONFIG.maxImagesPerWorkshop,
+      0,
+      1_000_000,
     ),
   };
 }

@@ -37,6 +37,9 @@ export interface TransportOptions {
   trustProxy?: boolean;
   /** Workshop history: time between periodic snapshots while a workshop is active. */
   historyIntervalMs?: number;
+  /** Uploaded images: largest accepted (bytes) and how many one workshop may hold. */
+  maxImageBytes?: number;
+  maxImagesPerWorkshop?: number;
   /** The built SPA (`dist/client`); skipped when it has no index.html, as in tests. */
   staticDir: string | null;
 }
@@ -88,6 +91,8 @@ export function createTransport(options: TransportOptions): Transport {
     createsPerMinute: options.createsPerMinute ?? 0,
     joinsPerMinute: options.joinsPerMinute ?? 0,
     historyIntervalMs: options.historyIntervalMs,
+    maxImageBytes: options.maxImageBytes,
+    maxImagesPerWorkshop: options.maxImagesPerWorkshop,
   });
 
   const staticDir = options.staticDir;

@@ -109,3 +109,48 @@ export function parseLinkFragment(hash: string): { role: Role; token: string } |
   const token = params.get("token");
   return isRole(role) && token ? { role, token } : null;
 }
+
+// ---- Images (prototype storyboards) ----
+
+/** The only image formats the server stores; it checks the bytes, never the name or the header. */
+export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+export const isImageType = (value: unknown): value is ImageType => IMAGE_TYPES.includes(value as ImageType);
+
+/** Defaults of the server's image limits, so the client can refuse a file before sending it. */
+export const IMAGE_LIMITS = {
+  /** Largest image accepted (5 MiB); the server's `MAX_IMAGE_BYTES` can change it. */
+  maxBytes: 5 * 1024 * 1024,
+  /** Images one workshop may hold; the server's `MAX_IMAGES_PER_WORKSHOP` can change it. */
+  perWorkshop: 500,
+  /** For `<input type="file" accept>`. */
+  accept: IMAGE_TYPES.join(","),
+} as const;
+
+/** Image ids are nanoids (21 url-safe characters, 126 random bits). */
+export const isImageId = (value: unknown): value is string =>
+  typeof value === "string" && /^[A-Za-z0-9_-]{21}$/.test(value);
+
+/**
+ * `GET` it with any bearer token of the workshop, or with none while the workshop is published;
+ * `POST` the raw bytes to `imagesPath(id)` (facilitator or team token).
+ */
+export const imagesPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/images`;
+export const imagePath = (workshopId: string, imageId: string) =>
+  `${imagesPath(workshopId)}/${encodeURIComponent(imageId)}`;
+
+/** `POST /api/workshops/:id/images` → 201. */
+export interface ImageUploadResponse {
+  id: string;
+  type: ImageType;
+  /** Size of the stored image in bytes. */
+  bytes: number;
+}
+
+/** The `error` codes an upload can fail with (besides `unauthorized` and `not_found`). */
+export type ImageUploadErrorCode =
+  | "forbidden"
+  | "empty_image"
+  | "unsupported_image"
+  | "image_too_large"
+  | "too_many_images";

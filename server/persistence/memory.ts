@@ -1,5 +1,6 @@
 import { createMemoryBallotStore } from "../ballot-store";
 import { createMemoryHistoryStore } from "../history-store";
+import { createMemoryImageStore } from "../image-store";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 /** For tests and throwaway demos: same contract as SQLite, gone when the process exits. */
@@ -81,6 +82,7 @@ export function createMemoryPersistence(): Persistence {
     countUpdates: (room) => logs.get(room)?.length ?? 0,
     ballots: createMemoryBallotStore(),
     history: createMemoryHistoryStore(),
+    images: createMemoryImageStore(),
     close() {},
   };
 }

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { ROLES, type Role } from "../../shared/protocol";
 import { createSqliteBallotStore } from "../ballot-store";
 import { createSqliteHistoryStore } from "../history-store";
+import { createSqliteImageStore } from "../image-store";
 import type { ParticipantRecord, Persistence, StoredRoom, UpdateAuthorRow, WorkshopRecord } from "./types";
 
 const SCHEMA = `
@@ -274,6 +275,7 @@ export function createSqlitePersistence(dataDir: string, fileName = "ruamkid.sql
     },
     ballots: createSqliteBallotStore(db),
     history: createSqliteHistoryStore(db),
+    images: createSqliteImageStore(db),
     close() {
       if (!db.open) return;
       flush();

@@ -1,6 +1,7 @@
 import type { Role } from "../../shared/protocol";
 import type { BallotStore } from "../ballot-store";
 import type { HistoryStore } from "../history-store";
+import type { ImageStore } from "../image-store";
 
 export interface WorkshopRecord {
   id: string;
@@ -88,5 +89,7 @@ export interface Persistence {
   readonly ballots?: BallotStore;
   /** Workshop history snapshots (never deleted); the history API keeps them in memory when absent. */
   readonly history?: HistoryStore;
+  /** Uploaded images (prototype storyboards); the image API keeps them in memory when absent. */
+  readonly images?: ImageStore;
   close(): void;
 }
