@@ -15,6 +15,7 @@ import { useWorkshop } from "../sync/context";
 import { useStageNotes } from "../sync/useDoc";
 import { DraftField } from "./DraftField";
 import { canWriteMethods, usePrototypes } from "./data";
+import { Storyboard } from "./Storyboard";
 
 const PrototypeCard = memo(function PrototypeCard({
   prototype,
@@ -63,6 +64,7 @@ const PrototypeCard = memo(function PrototypeCard({
         label={t("methods.prototype.descriptionOf", { title })}
         editable={editable}
       />
+      <Storyboard prototypeId={prototype.id} editable={editable} />
       <fieldset className="prototype__ideas">
         <legend id={`${id}-ideas`}>{t("methods.prototype.ideas")}</legend>
         {shown.length === 0 && <p className="method-panel__empty">{t("methods.prototype.noIdeas")}</p>}

@@ -1,18 +1,21 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NoteAnswerSelect } from "../../client/methods/NoteAnswers";
+import { Storyboard } from "../../client/methods/Storyboard";
 import { TestingPanel } from "../../client/methods/Testing";
 import { type WorkshopContextValue, WorkshopProvider } from "../../client/sync/context";
 import {
   addNote,
   addPrototype,
+  addStep,
   createWorkshopDocs,
   feedbackFrame,
   getNote,
   getNotes,
   getPrototypes,
+  getStoryboard,
   HMW_FRAME,
   type Role,
 } from "../../shared";
@@ -109,5 +112,61 @@ describe("linking an idea to the question it answers", () => {
     view.rerender(wrap(<NoteAnswerSelect note={note()} content={docs.content} />));
     await user.selectOptions(screen.getByRole("combobox"), "Answers no question");
     expect(note().answers).toBeUndefined();
+  });
+});
+
+describe("storyboard", () => {
+  it("adds steps in order, reorders them, and attaches an uploaded picture", async () => {
+    const user = userEvent.setup();
+    const docs = createWorkshopDocs();
+    const value: WorkshopContextValue = {
+      docs,
+      awareness: null,
+      self: { ...ME, color: "#1d4ed8", role: "team" },
+      readOnly: false,
+      api: { workshopId: "w1", token: "team-token", participantToken: null },
+    };
+    const fetch = vi.fn(async () =>
+      Response.json({ id: "img_1", type: "image/png", bytes: 120 }, { status: 201 }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    const proto = addPrototype(docs.content, { authorId: ME.id, title: "Kiosk" });
+    render(
+      <WorkshopProvider value={value}>
+        <Storyboard prototypeId={proto} editable />
+      </WorkshopProvider>,
+    );
+    for (const text of ["Arrive at the office", "Scan the QR code"]) {
+      await user.type(
+        screen.getByRole("textbox", { name: "What happens in the next step?" }),
+        `${text}{Enter}`,
+      );
+    }
+    const texts = () => getStoryboard(docs.content, proto).map((s) => s.text);
+    expect(texts()).toEqual(["Arrive at the office", "Scan the QR code"]);
+    await user.click(screen.getByRole("button", { name: "Move step 2 earlier" }));
+    expect(texts()).toEqual(["Scan the QR code", "Arrive at the office"]);
+    expect(screen.getByRole("button", { name: "Move step 1 earlier" })).toBeDisabled();
+
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], "step.png", {
+      type: "image/png",
+    });
+    await user.upload(screen.getByLabelText("Picture for step 1"), file);
+    await vi.waitFor(() => expect(getStoryboard(docs.content, proto)[0]?.imageId).toBe("img_1"));
+    expect(fetch).toHaveBeenCalledWith(
+      "/api/workshops/w1/images",
+      expect.objectContaining({ method: "POST" }),
+    );
+    vi.unstubAllGlobals();
+  });
+
+  it("is read-only for citizens: no step form, no picture upload", () => {
+    const { docs, wrap } = withWorkshop("citizen");
+    const proto = addPrototype(docs.content, { authorId: ME.id, title: "Kiosk" });
+    addStep(docs.content, { authorId: ME.id, prototypeId: proto, text: "Arrive" });
+    render(wrap(<Storyboard prototypeId={proto} editable={false} />));
+    expect(screen.getByRole("listitem", { name: "Step 1" })).toHaveTextContent("Arrive");
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(screen.queryByLabelText(/Picture for step/)).toBeNull();
   });
 });
