@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as Y from "yjs";
 import { z } from "zod";
 import { isWorkshopId, newToken, newWorkshopId, type WorkshopId } from "../shared/ids";
-import { initWorkshop } from "../shared/model";
+import { createWorkshopDocs, initWorkshop } from "../shared/model";
 import {
   type CreateWorkshopResponse,
+  contentRoom,
   controlRoom,
   isRole,
   type JoinResponse,
@@ -16,6 +17,7 @@ import {
   workshopLink,
 } from "../shared/protocol";
 import { LIMITS } from "../shared/schema";
+import { applyTemplate, TEMPLATE_IDS, TEMPLATE_LOCALES } from "../shared/templates";
 import { bearerToken, roleForToken } from "./auth";
 import { registerFacilitationApi } from "./ballot-api";
 import { registerExportApi } from "./export";
@@ -69,6 +71,12 @@ const createWorkshopBody = z.object(
       .trim()
       .max(LIMITS.challengeLength, `challenge must be at most ${LIMITS.challengeLength} characters`)
       .default(""),
+    template: z
+      .enum(TEMPLATE_IDS, { error: `template must be one of: ${TEMPLATE_IDS.join(", ")}` })
+      .default("blank"),
+    locale: z
+      .enum(TEMPLATE_LOCALES, { error: `locale must be one of: ${TEMPLATE_LOCALES.join(", ")}` })
+      .default("th"),
   },
   { error: "the body must be a JSON object with a title and a challenge" },
 );
@@ -129,20 +137,24 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     }
     const origin = originOf(request, publicUrl);
     if (!origin) return reply.code(400).send(apiError("invalid_host", "the Host header is not valid"));
-    const { title, challenge } = parsed.data;
+    const { title, challenge, template, locale } = parsed.data;
     const id = newWorkshopId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken() as string])) as Record<
       Role,
       string
     >;
-    // The control document starts with title and challenge, so the first joiner sees them at once.
-    const control = new Y.Doc();
-    initWorkshop(control, { title, challenge });
-    const state = Y.encodeStateAsUpdate(control);
-    control.destroy();
-    persistence.createWorkshop({ id, title, createdAt: Date.now(), tokens }, [
-      { room: controlRoom(id), state },
-    ]);
+    // Both documents start filled in (title, challenge, the template's examples), so the first joiner
+    // sees them at once and no client has to seed them.
+    const docs = createWorkshopDocs();
+    initWorkshop(docs.control, { title, challenge });
+    applyTemplate(docs, template, locale);
+    const initialRooms = [{ room: controlRoom(id), state: Y.encodeStateAsUpdate(docs.control) }];
+    // A blank workshop keeps no content snapshot, as before templates.
+    if (docs.content.store.clients.size > 0)
+      initialRooms.push({ room: contentRoom(id), state: Y.encodeStateAsUpdate(docs.content) });
+    docs.control.destroy();
+    docs.content.destroy();
+    persistence.createWorkshop({ id, title, createdAt: Date.now(), tokens }, initialRooms);
     const body: CreateWorkshopResponse = { id, links: linksFor(origin, id, tokens) };
     return reply.code(201).header("cache-control", "no-store").send(body);
   });

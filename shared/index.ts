@@ -8,5 +8,6 @@ export * from "./origin";
 export * from "./presence";
 export * from "./protocol";
 export * from "./schema";
+export * from "./templates";
 export * from "./text";
 export * from "./validate";

@@ -1,4 +1,5 @@
 import type { WorkshopId } from "./ids";
+import type { TemplateId, TemplateLocale } from "./templates/ids";
 
 /** What each role may do. The server enforces it per room; the UI only mirrors it. */
 export const ROLES = ["facilitator", "team", "citizen", "observer"] as const;
@@ -57,6 +58,10 @@ export const SYNC_PARAMS = { token: "token", participant: "participant" } as con
 export interface CreateWorkshopRequest {
   title: string;
   challenge: string;
+  /** What the new workshop starts from (default "blank"): stage prompts and example records. */
+  template?: TemplateId;
+  /** Language the template's examples are written in (default "th"). */
+  locale?: TemplateLocale;
 }
 
 export type RoleLinks = Record<Role, string>;

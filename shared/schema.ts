@@ -29,6 +29,8 @@ export const META_KEYS = {
   currentStage: "currentStage",
   /** Id of the pinned "How might we…" note, shown on the stages after Define (absent: none). */
   focusHmw: "focusHmw",
+  /** Id of the template the workshop was created from (see shared/templates); absent: none. */
+  template: "template",
 } as const;
 
 /** Top-level types of the content document. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { NoteId, ParticipantId } from "./ids";
 import { isFrame } from "./methods";
 import { LIMITS, NOTE_COLORS, type NoteColor, STAGES, type StageId } from "./schema";
+import { TEMPLATE_IDS, type TemplateId } from "./templates/ids";
 import { clampText } from "./text";
 
 /**
@@ -66,9 +67,15 @@ const metaSchema = z.object({
   createdAt: finite(0),
   currentStage: stageSchema.catch("empathize"),
   focusHmw: z.string().min(1).max(64).optional().catch(undefined),
+  // Unknown ids (a newer version's template, a hostile peer) read as none: the workshop still works.
+  template: z.enum(TEMPLATE_IDS).optional().catch(undefined),
 });
 
-export type Meta = z.infer<typeof metaSchema> & { currentStage: StageId; focusHmw?: NoteId };
+export type Meta = z.infer<typeof metaSchema> & {
+  currentStage: StageId;
+  focusHmw?: NoteId;
+  template?: TemplateId;
+};
 
 export function readMeta(raw: unknown): Meta {
   const parsed = metaSchema.safeParse(raw && typeof raw === "object" ? raw : {});

@@ -1,24 +1,39 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { LIMITS, parseLinkFragment } from "../../shared";
+import { LIMITS, parseLinkFragment, type TemplateId, templateSuggestion } from "../../shared";
+import { isLocale } from "../i18n/index";
 import { navigate } from "../router";
 import { useSession } from "../state/session";
 import { ApiFailure, createWorkshop } from "../sync/api";
 import { saveLink } from "../sync/storage";
+import { TemplateChooser } from "../templates/TemplateChooser";
 import { LanguageSwitcher } from "../workshop/LanguageSwitcher";
 
 /** `/`: what Ruamkid is, and the form that creates a workshop. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "en";
   const setShareOpen = useSession((s) => s.setShareOpen);
+  const [template, setTemplate] = useState<TemplateId>("blank");
   const [title, setTitle] = useState("");
   const [challenge, setChallenge] = useState("");
+  // What the chooser last put into the fields: a field still holding it (or nothing) is not the user's
+  // yet, so another template or another language may replace it; anything typed is left alone.
+  const prefilled = useRef({ title: "", challenge: "" });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = `${t("app.name")} — ${t("app.tagline")}`;
   }, [t]);
+
+  useEffect(() => {
+    const before = prefilled.current;
+    const next = templateSuggestion(template, locale) ?? { title: "", challenge: "" };
+    prefilled.current = next;
+    setTitle((current) => (current === "" || current === before.title ? next.title : current));
+    setChallenge((current) => (current === "" || current === before.challenge ? next.challenge : current));
+  }, [template, locale]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +44,12 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await createWorkshop({ title: title.trim(), challenge: challenge.trim() });
+      const created = await createWorkshop({
+        title: title.trim(),
+        challenge: challenge.trim(),
+        template,
+        locale,
+      });
       const url = new URL(created.links.facilitator, window.location.origin);
       const link = parseLinkFragment(url.hash);
       if (link) saveLink(created.id, link);
@@ -66,6 +86,7 @@ export function HomePage() {
         <section className="card home__form" aria-labelledby="create-heading">
           <h2 id="create-heading">{t("home.formHeading")}</h2>
           <form onSubmit={submit} noValidate>
+            <TemplateChooser value={template} onChange={setTemplate} />
             <label htmlFor="workshop-title" className="field-label">
               {t("home.titleLabel")}
             </label>

@@ -12,6 +12,7 @@ import type { ConnectionSnapshot } from "../sync/connection";
 import { useWorkshop } from "../sync/context";
 import { useMeta } from "../sync/useDoc";
 import { usePeers, usePublishPresence } from "../sync/usePresence";
+import { TemplatePrompt } from "../templates/TemplatePrompt";
 import { useAnnounce } from "./Announcer";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { LanguageSwitcher } from "./LanguageSwitcher";
@@ -132,6 +133,7 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
         <div role="tabpanel" id={panelId(stage)} aria-labelledby={tabId(stage)} className="stage-panel">
           <div className="stage-panel__intro">
             <p className="stage-prompt">{t(`stages.${stage}.prompt`)}</p>
+            <TemplatePrompt template={meta.template} stage={stage} />
             <UndoControls />
             {steer && stage !== meta.currentStage && (
               <button
