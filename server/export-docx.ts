@@ -3,22 +3,29 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   type ParagraphChild,
   TextRun,
 } from "docx";
+import { imageSize } from "image-size";
 import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../shared/methods";
+import type { ImageType } from "../shared/protocol";
 import {
   authorLabel,
   formatDate,
   type Inline,
   type Report,
+  type ReportLabels,
   type ReportLocale,
   type ReportNote,
+  type ReportPrototype,
+  type ReportStoryboardStep,
   type RichBlock,
   reportLabels,
   safeHref,
+  stepAlt,
 } from "../shared/report";
 
 /**
@@ -31,6 +38,46 @@ export const DOCX_FONT = "TH Sarabun New";
 const FONT = { ascii: DOCX_FONT, hAnsi: DOCX_FONT, cs: DOCX_FONT, eastAsia: DOCX_FONT };
 // Half-points: Thai official documents are set at 16 pt in TH Sarabun New.
 const BODY = 32;
+
+/** A stored image to embed, as the image store hands it out. */
+export interface EmbeddedImage {
+  type: ImageType;
+  data: Uint8Array;
+}
+
+// docx embeds PNG, JPEG, GIF and BMP only: a WebP picture stays a "(picture)" note.
+const DOCX_IMAGE_TYPES: Partial<Record<ImageType, "png" | "jpg">> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+};
+// docx sizes pictures in pixels at 96 per inch. A4 less the margins is 17 cm wide; at most 12 cm by 9 cm
+// keeps a step's picture beside its words, and a tall phone photo from filling the page.
+const CM = 96 / 2.54;
+const MAX_PICTURE = { width: 12 * CM, height: 9 * CM };
+
+/** The step's picture, scaled down to fit and never up (a small image stays sharp), or null when it can't go in. */
+function picture(step: ReportStoryboardStep, image: EmbeddedImage | undefined, l: ReportLabels) {
+  const type = image && DOCX_IMAGE_TYPES[image.type];
+  if (!image || !type) return null;
+  let size: { width: number; height: number };
+  try {
+    size = imageSize(image.data);
+  } catch {
+    return null;
+  }
+  if (!(size.width > 0 && size.height > 0)) return null;
+  const scale = Math.min(1, MAX_PICTURE.width / size.width, MAX_PICTURE.height / size.height);
+  const alt = stepAlt(step, l);
+  return new ImageRun({
+    type,
+    data: image.data,
+    transformation: {
+      width: Math.max(1, Math.round(size.width * scale)),
+      height: Math.max(1, Math.round(size.height * scale)),
+    },
+    altText: { name: l.step(step.number), title: alt, description: alt },
+  });
+}
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -81,7 +128,12 @@ function blocks(list: readonly RichBlock[], headingBase: number): Paragraph[] {
   });
 }
 
-export async function renderDocx(report: Report, locale: ReportLocale = "th"): Promise<Buffer> {
+/** `images`: the stored images the report's storyboards show, by id; steps without one get a "(picture)" note. */
+export async function renderDocx(
+  report: Report,
+  locale: ReportLocale = "th",
+  images: ReadonlyMap<string, EmbeddedImage> = new Map(),
+): Promise<Buffer> {
   const l = reportLabels(locale);
   const who = (n: number | null) => authorLabel(report, n, l);
   const out: Paragraph[] = [];
@@ -103,6 +155,29 @@ export async function renderDocx(report: Report, locale: ReportLocale = "th"): P
       );
   };
   const votes = (n: ReportNote) => (n.votes ? ` (${l.votes(n.votes)})` : "");
+  const bold = (text: string) => new TextRun({ text, bold: true, boldComplexScript: true });
+  const storyboard = (p: ReportPrototype) => {
+    for (const step of p.storyboard) {
+      const image = step.imageId ? picture(step, images.get(step.imageId), l) : null;
+      const children: ParagraphChild[] = [new TextRun(`${step.number}. `), ...textRuns(step.text)];
+      if (image) children.push(new TextRun({ break: 1 }), image);
+      else if (step.imageId)
+        children.push(new TextRun({ text: ` ${l.picture}`, italics: true, color: "555555" }));
+      else if (!step.text) children.push(new TextRun("…"));
+      // One paragraph per step, kept on one page: the words stay with their picture.
+      out.push(new Paragraph({ indent: { left: 360, hanging: 360 }, keepLines: true, children }));
+    }
+  };
+  const testPlan = (p: ReportPrototype) => {
+    const rows: [string, string][] = [
+      [l.testWho, p.testPlan.who],
+      [l.testWhat, p.testPlan.what],
+      [l.testHow, p.testPlan.how],
+    ];
+    if (rows.every(([, value]) => !value.trim()))
+      return para(new TextRun({ text: l.notPlanned, italics: true }));
+    for (const [term, value] of rows) para(bold(`${term}: `), ...textRuns(value || "—"));
+  };
 
   const w = report.workshop;
   out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(w.title || l.report) }));
@@ -200,15 +275,32 @@ export async function renderDocx(report: Report, locale: ReportLocale = "th"): P
       heading(3, l.linkedIdeas);
       for (const i of p.ideas) out.push(new Paragraph({ bullet: { level: 0 }, children: textRuns(i.text) }));
     }
+    if (p.storyboard.length) {
+      heading(3, l.storyboard);
+      storyboard(p);
+    }
   }
 
   heading(1, l.test);
   if (!report.feedback.length) none();
   for (const f of report.feedback) {
-    heading(2, `${l.feedback}: ${f.prototypeTitle === null ? l.deletedPrototype : f.prototypeTitle || "…"}`);
+    heading(2, f.prototypeTitle === null ? l.deletedPrototype : f.prototypeTitle || "…");
+    const prototype = report.prototypes.find((p) => p.id === f.prototypeId);
+    if (prototype) {
+      heading(3, l.testPlan);
+      testPlan(prototype);
+    }
+    heading(3, l.feedback);
     for (const area of FEEDBACK_AREAS) {
-      heading(3, l.feedbackAreas[area]);
+      heading(4, l.feedbackAreas[area]);
       notes(f.cells[area]);
+    }
+    if (prototype) {
+      para(bold(`${l.result}: `), new TextRun(l.statuses[prototype.status ?? "undecided"]));
+      if (prototype.nextSteps.blocks.length) {
+        heading(3, l.nextSteps);
+        out.push(...blocks(prototype.nextSteps.blocks, 4));
+      }
     }
   }
 

@@ -1,10 +1,17 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { stringify } from "csv-stringify/sync";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as Y from "yjs";
 import type { WorkshopId } from "../shared/ids";
-import { type ApiError, contentRoom, controlRoom, type Role } from "../shared/protocol";
+import {
+  type ApiError,
+  contentRoom,
+  controlRoom,
+  imagePath,
+  isImageType,
+  type Role,
+} from "../shared/protocol";
 import {
   buildReport,
   CSV_COLUMNS,
@@ -19,7 +26,8 @@ import {
 } from "../shared/report";
 import type { StageId } from "../shared/schema";
 import { isStage } from "../shared/validate";
-import { renderDocx } from "./export-docx";
+import { type EmbeddedImage, renderDocx } from "./export-docx";
+import type { ImageStore } from "./image-store";
 import type { Logger } from "./log";
 import type { Persistence } from "./persistence/types";
 import { authorizeRequest } from "./replies";
@@ -51,6 +59,58 @@ export interface ExportApiDeps {
   persistence: Persistence;
   rooms: RoomManager;
   logger?: Logger | undefined;
+  /** The configured public origin (`PUBLIC_URL`), preferred over the request's for links to images. */
+  publicUrl?: string | null | undefined;
+}
+
+/** What rendering needs beyond the report: the workshop's pictures, and whether links to them work. */
+export interface ExportContext {
+  /** The stored images: HTML and Word embed the storyboards' pictures from here. */
+  images?: ImageStore | undefined;
+  /** This server's origin as its users reach it (`https://host`), null when unknown. */
+  origin?: string | null | undefined;
+  /** Only a published workshop's images can be read without a token, so only they get links. */
+  published?: boolean | undefined;
+}
+
+/**
+ * Raw image bytes one export embeds at most; pictures past it stay "(picture)" notes. A workshop may
+ * hold hundreds of images of megabytes each, and an HTML export holds them all in one base64 string.
+ */
+export const EMBED_BYTES = 64 * 1024 * 1024;
+
+/** The stored pictures the report's storyboards show (each once), as long as they fit in `budget`. */
+export function reportImages(
+  report: Report,
+  store: ImageStore | undefined,
+  workshopId: string,
+  budget = EMBED_BYTES,
+): Map<string, EmbeddedImage> {
+  const out = new Map<string, EmbeddedImage>();
+  if (!store) return out;
+  let left = budget;
+  for (const prototype of report.prototypes)
+    for (const { imageId } of prototype.storyboard) {
+      if (!imageId || out.has(imageId)) continue;
+      const image = store.get(workshopId, imageId);
+      if (!image || !isImageType(image.type) || image.bytes > left) continue;
+      left -= image.bytes;
+      out.set(imageId, { type: image.type, data: image.data });
+    }
+  return out;
+}
+
+const dataUri = (image: EmbeddedImage) =>
+  `data:${image.type};base64,${Buffer.from(image.data).toString("base64")}`;
+
+// What a host[:port] can look like, as for the links server/api.ts hands out.
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+/** The origin to put in links: the configured public one, else the request's; null for a strange Host. */
+export function requestOrigin(request: FastifyRequest, publicUrl?: string | null): string | null {
+  if (publicUrl) return publicUrl;
+  const host = request.host;
+  return host && HOST.test(host) ? `${request.protocol}://${host}` : null;
 }
 
 const apiError = (error: string, message: string): ApiError => ({ error, message });
@@ -158,19 +218,29 @@ export async function renderExport(
   format: ExportFormat,
   locale: ReportLocale,
   id: string,
+  context: ExportContext = {},
 ): Promise<string | Buffer> {
+  const origin = context.origin;
+  // Markdown and open data link to pictures (they cannot carry bytes); a private workshop's images need
+  // a token, which an export never holds, so they get no link.
+  const imageUrl =
+    context.published && origin ? (imageId: string) => `${origin}${imagePath(id, imageId)}` : undefined;
   switch (format) {
-    case "html":
-      return renderHtml(report, locale, { fontCss: sarabunFontCss() });
+    case "html": {
+      const images = new Map(
+        [...reportImages(report, context.images, id)].map(([imageId, image]) => [imageId, dataUri(image)]),
+      );
+      return renderHtml(report, locale, { fontCss: sarabunFontCss(), images });
+    }
     case "md":
-      return renderMarkdown(report, locale);
+      return renderMarkdown(report, locale, imageUrl ? { imageUrl } : {});
     case "json":
-      return `${JSON.stringify(toOpenData(report, { id }), null, 2)}\n`;
+      return `${JSON.stringify(toOpenData(report, { id, ...(imageUrl ? { imageUrl } : {}) }), null, 2)}\n`;
     case "csv":
       // UTF-8 with a byte-order mark: Excel opens Thai text correctly only with it.
       return `\uFEFF${stringify(csvRows(report, locale), { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" })}`;
     case "docx":
-      return renderDocx(report, locale);
+      return renderDocx(report, locale, reportImages(report, context.images, id));
   }
 }
 
@@ -184,9 +254,9 @@ export function registerExportApi(app: FastifyInstance, deps: ExportApiDeps): vo
       const auth = authorizeRequest(persistence, request.params.id, request.headers.authorization, reply);
       if (!auth) return reply;
       const { id, workshop, role } = auth;
+      const published = typeof workshop.publishedAt === "number";
       // Observers may export what is public anyway: a published workshop (server/publish.ts).
-      const published = role === "observer" && typeof workshop.publishedAt === "number";
-      if (!EXPORT_ROLES.includes(role) && !published)
+      if (!EXPORT_ROLES.includes(role) && !(role === "observer" && published))
         return reply
           .code(403)
           .send(
@@ -201,7 +271,11 @@ export function registerExportApi(app: FastifyInstance, deps: ExportApiDeps): vo
         return reply.code(400).send(apiError("invalid_lang", 'lang must be "th" or "en"'));
       const now = Date.now();
       const report = await buildWorkshopReport(deps, id, now);
-      const body = await renderExport(report, format, lang, id);
+      const body = await renderExport(report, format, lang, id, {
+        images: persistence.images,
+        origin: requestOrigin(request, deps.publicUrl),
+        published,
+      });
       deps.logger?.info(`workshop ${id}: ${format} export by ${role}`);
       return reply
         .header("content-type", EXPORT_TYPES[format])

@@ -10,6 +10,7 @@ import {
   type ExportFormat,
   exportFilename,
   renderExport,
+  requestOrigin,
 } from "./export";
 import type { PublishedWorkshop, WorkshopRecord } from "./persistence/types";
 import { authorizeRequest } from "./replies";
@@ -142,7 +143,11 @@ export function registerPublishApi(app: FastifyInstance, deps: ExportApiDeps): v
         return publicHeaders(reply).code(400).send(apiError("invalid_lang", 'lang must be "th" or "en"'));
       const now = Date.now();
       const report = await buildWorkshopReport(deps, workshop.id, now);
-      const body = await renderExport(report, format, lang, workshop.id);
+      const body = await renderExport(report, format, lang, workshop.id, {
+        images: persistence.images,
+        origin: requestOrigin(request, deps.publicUrl),
+        published: true,
+      });
       return publicHeaders(reply)
         .header("content-type", EXPORT_TYPES[format])
         .header(

@@ -1,8 +1,21 @@
 import { authorLabel, type ReportLocale, reportLabels } from "./labels";
 import type { Report } from "./model";
 
-/** Columns of the CSV export, one row per contribution (see docs/open-data.md). */
-export const CSV_COLUMNS = ["id", "stage", "kind", "text", "cluster", "votes", "author", "time"] as const;
+/**
+ * Columns of the CSV export, one row per contribution (see docs/open-data.md). `status` came last, so
+ * spreadsheets and scripts that read the columns before it by position still do.
+ */
+export const CSV_COLUMNS = [
+  "id",
+  "stage",
+  "kind",
+  "text",
+  "cluster",
+  "votes",
+  "author",
+  "time",
+  "status",
+] as const;
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
 
 /**
@@ -23,5 +36,6 @@ export function csvRows(report: Report, locale: ReportLocale = "th"): CsvRow[] {
     votes: c.votes,
     author: authorLabel(report, c.author, l),
     time: c.createdAt ? new Date(c.createdAt).toISOString() : "",
+    status: c.status ?? "",
   }));
 }

@@ -1,6 +1,6 @@
 import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../methods";
-import { authorLabel, formatDate, type ReportLocale, reportLabels } from "./labels";
-import type { Report, ReportNote } from "./model";
+import { authorLabel, formatDate, type ReportLocale, reportLabels, stepAlt } from "./labels";
+import type { Report, ReportNote, ReportPrototype } from "./model";
 import { type Inline, type RichBlock, safeHref } from "./richtext";
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -73,7 +73,16 @@ export function blocksToHtml(blocks: readonly RichBlock[], headingBase: number):
 export interface HtmlOptions {
   /** `@font-face` rules (e.g. Sarabun as data URLs, added by the server); without them system fonts are used. */
   fontCss?: string;
+  /**
+   * Pictures of storyboard steps as data URIs (`data:image/png;base64,…`) by image id. The page fetches
+   * nothing (its CSP allows only `data:` images), so a step whose picture is not given here shows a
+   * "(picture)" note instead.
+   */
+  images?: ReadonlyMap<string, string> | ((imageId: string) => string | null | undefined);
 }
+
+// Only the types the server stores: anything else (an SVG with script, a URL) never reaches an src.
+const IMAGE_DATA_URI = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]*={0,2}$/;
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -92,6 +101,12 @@ blockquote { margin: .5rem 0; padding: .25rem 1rem; border-left: 4px solid #c9c9
 .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .5rem 1.5rem; }
 .card { break-inside: avoid; page-break-inside: avoid; }
 ul.tasks { list-style: none; padding-left: 1.2rem; }
+ol.storyboard > li { margin: 0 0 .6rem; break-inside: avoid; page-break-inside: avoid; }
+ol.storyboard img { display: block; max-width: 100%; max-height: 6cm; width: auto; height: auto;
+  margin: .25rem 0; border: 1px solid #c9c9c9; }
+dl.plan { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .25rem 0; }
+dl.plan dt { font-weight: 700; }
+dl.plan dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #c9c9c9; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 a { color: #0b5394; }
@@ -115,6 +130,20 @@ export function renderHtml(report: Report, locale: ReportLocale = "th", options:
       ? `<ul>${notes.map((n) => note(n, extra?.(n) ?? "")).join("")}</ul>`
       : `<p class="none">${e(l.none)}</p>`;
   const votes = (n: ReportNote) => (n.votes ? ` <span class="votes">(${e(l.votes(n.votes))})</span>` : "");
+  const images = options.images;
+  const imageOf = (id: string) => {
+    const uri = typeof images === "function" ? images(id) : images?.get(id);
+    return uri && IMAGE_DATA_URI.test(uri) ? uri : null;
+  };
+  const testPlan = (p: ReportPrototype) => {
+    const rows: [string, string][] = [
+      [l.testWho, p.testPlan.who],
+      [l.testWhat, p.testPlan.what],
+      [l.testHow, p.testPlan.how],
+    ];
+    if (rows.every(([, value]) => !value.trim())) return `<p class="none">${e(l.notPlanned)}</p>`;
+    return `<dl class="plan">${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${text(value) || "—"}</dd>`).join("")}</dl>`;
+  };
   const w = report.workshop;
   const title = w.title || l.report;
   const parts: string[] = [];
@@ -195,6 +224,19 @@ export function renderHtml(report: Report, locale: ReportLocale = "th", options:
     add(`<article class="card"><h3>${e(p.title) || "…"}</h3>${blocksToHtml(p.description.blocks, 4)}`);
     if (p.ideas.length)
       add(`<h4>${e(l.linkedIdeas)}</h4><ul>${p.ideas.map((i) => `<li>${text(i.text)}</li>`).join("")}</ul>`);
+    if (p.storyboard.length) {
+      add(`<h4>${e(l.storyboard)}</h4><ol class="storyboard">`);
+      for (const step of p.storyboard) {
+        const src = step.imageId ? imageOf(step.imageId) : null;
+        const picture = !step.imageId
+          ? ""
+          : src
+            ? `<img src="${e(src)}" alt="${e(stepAlt(step, l))}">`
+            : ` <span class="none">${e(l.picture)}</span>`;
+        add(`<li>${text(step.text) || (step.imageId ? "" : "…")}${picture}</li>`);
+      }
+      add("</ol>");
+    }
     add("</article>");
   }
   add("</section>");
@@ -203,10 +245,18 @@ export function renderHtml(report: Report, locale: ReportLocale = "th", options:
   if (!report.feedback.length) add(`<p class="none">${e(l.none)}</p>`);
   for (const f of report.feedback) {
     const name = f.prototypeTitle === null ? l.deletedPrototype : f.prototypeTitle || "…";
-    add(`<h3>${e(l.feedback)}: ${e(name)}</h3><div class="grid">`);
+    const prototype = report.prototypes.find((p) => p.id === f.prototypeId);
+    add(`<h3>${e(name)}</h3>`);
+    if (prototype) add(`<h4>${e(l.testPlan)}</h4>${testPlan(prototype)}`);
+    add(`<h4>${e(l.feedback)}</h4><div class="grid">`);
     for (const area of FEEDBACK_AREAS)
-      add(`<div class="card"><h4>${e(l.feedbackAreas[area])}</h4>${list(f.cells[area])}</div>`);
+      add(`<div class="card"><h5>${e(l.feedbackAreas[area])}</h5>${list(f.cells[area])}</div>`);
     add("</div>");
+    if (prototype) {
+      add(`<p><strong>${e(l.result)}:</strong> ${e(l.statuses[prototype.status ?? "undecided"])}</p>`);
+      if (prototype.nextSteps.blocks.length)
+        add(`<h4>${e(l.nextSteps)}</h4>${blocksToHtml(prototype.nextSteps.blocks, 5)}`);
+    }
   }
   add("</section>");
 

@@ -1,4 +1,4 @@
-import type { EmpathyArea, FeedbackArea } from "../methods";
+import type { EmpathyArea, FeedbackArea, PrototypeStatus } from "../methods";
 import type { Role } from "../protocol";
 import type { StageId } from "../schema";
 import type { ContributionKind, Report } from "./model";
@@ -35,7 +35,19 @@ export interface ReportLabels {
   clusters: string;
   prototype: string;
   linkedIdeas: string;
+  storyboard: string;
+  step: (n: number) => string;
+  /** Stands in for a step's picture where the export cannot show it. */
+  picture: string;
   test: string;
+  testPlan: string;
+  testWho: string;
+  testWhat: string;
+  testHow: string;
+  notPlanned: string;
+  result: string;
+  statuses: Record<PrototypeStatus | "undecided", string>;
+  nextSteps: string;
   feedback: string;
   deletedPrototype: string;
   otherNotes: string;
@@ -81,7 +93,18 @@ const en: ReportLabels = {
   clusters: "Clusters",
   prototype: "Prototype",
   linkedIdeas: "Builds on",
+  storyboard: "Storyboard",
+  step: (n) => `Step ${n}`,
+  picture: "(picture)",
   test: "Test",
+  testPlan: "Test plan",
+  testWho: "Who tests it",
+  testWhat: "What we test",
+  testHow: "How we test",
+  notPlanned: "Not planned yet.",
+  result: "Result",
+  statuses: { keep: "Keep", iterate: "Iterate", drop: "Drop", undecided: "Not decided yet" },
+  nextSteps: "Next steps to scale up",
   feedback: "Feedback",
   deletedPrototype: "(deleted prototype)",
   otherNotes: "Other notes",
@@ -117,6 +140,7 @@ const en: ReportLabels = {
     persona: "persona",
     pov: "point of view",
     prototype: "prototype",
+    "storyboard-step": "storyboard step",
   },
 };
 
@@ -148,7 +172,18 @@ const th: ReportLabels = {
   clusters: "กลุ่มไอเดีย",
   prototype: "ต้นแบบ",
   linkedIdeas: "ต่อยอดจาก",
+  storyboard: "สตอรีบอร์ด",
+  step: (n) => `ขั้นที่ ${n}`,
+  picture: "(ภาพประกอบ)",
   test: "ทดสอบ",
+  testPlan: "แผนการทดสอบ",
+  testWho: "ใครเป็นผู้ทดสอบ",
+  testWhat: "ทดสอบอะไร",
+  testHow: "ทดสอบอย่างไร",
+  notPlanned: "ยังไม่ได้วางแผน",
+  result: "ผลการทดสอบ",
+  statuses: { keep: "เก็บไว้", iterate: "ปรับปรุงต่อ", drop: "ยกเลิก", undecided: "ยังไม่ตัดสินใจ" },
+  nextSteps: "ขั้นตอนต่อไปเพื่อขยายผล",
   feedback: "ความคิดเห็น",
   deletedPrototype: "(ต้นแบบที่ถูกลบ)",
   otherNotes: "โน้ตอื่น ๆ",
@@ -184,6 +219,7 @@ const th: ReportLabels = {
     persona: "เพอร์โซนา",
     pov: "มุมมอง",
     prototype: "ต้นแบบ",
+    "storyboard-step": "ขั้นตอนในสตอรีบอร์ด",
   },
 };
 
@@ -194,6 +230,12 @@ export function authorLabel(report: Report, n: number | null, labels: ReportLabe
   if (n === null) return labels.unknownAuthor;
   const author = report.authors[n - 1];
   return author?.name && !report.pseudonymized ? author.name : labels.participant(n);
+}
+
+/** A step's picture described in words ("Step 2: text"): alt text in HTML and Word, Markdown's image text. */
+export function stepAlt(step: { number: number; text: string }, labels: ReportLabels): string {
+  const text = step.text.replace(/\s+/g, " ").trim();
+  return text ? `${labels.step(step.number)}: ${text}` : labels.step(step.number);
 }
 
 /** Dates in the report's language, in Thailand's time zone (the Buddhist calendar in Thai). */

@@ -1,13 +1,27 @@
 import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../methods";
-import { authorLabel, formatDate, type ReportLocale, reportLabels } from "./labels";
-import type { Report, ReportNote } from "./model";
+import { authorLabel, formatDate, type ReportLocale, reportLabels, stepAlt } from "./labels";
+import type { Report, ReportNote, ReportPrototype } from "./model";
 import { blocksToMarkdown, escapeMarkdown } from "./richtext";
 
 /** One line of literal text: escaped, line breaks folded, so a note can never become markup. */
 const line = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, " ").trim());
 
+export interface MarkdownOptions {
+  /**
+   * Where a reader's Markdown viewer can load a storyboard step's picture from (an absolute URL), or null.
+   * A Markdown file cannot carry the bytes, and the server reads an image out without a token only while
+   * its workshop is published: the server passes this only for published workshops, and every picture
+   * without a URL is a "(picture)" note.
+   */
+  imageUrl?: (imageId: string) => string | null;
+}
+
 /** The report as Markdown (CommonMark; every piece of workshop text escaped). */
-export function renderMarkdown(report: Report, locale: ReportLocale = "th"): string {
+export function renderMarkdown(
+  report: Report,
+  locale: ReportLocale = "th",
+  options: MarkdownOptions = {},
+): string {
   const l = reportLabels(locale);
   const out: string[] = [];
   const push = (...lines: string[]) => out.push(...lines, "");
@@ -16,6 +30,28 @@ export function renderMarkdown(report: Report, locale: ReportLocale = "th"): str
     `- ${line(note.text) || "…"} — *${escapeMarkdown(who(note.author))}*${extra}`;
   const list = (notes: readonly ReportNote[], extra?: (n: ReportNote) => string) =>
     notes.length ? notes.map((n) => item(n, extra?.(n) ?? "")).join("\n") : `*${l.none}*`;
+
+  const storyboard = (p: ReportPrototype) =>
+    p.storyboard
+      .map((step) => {
+        const marker = `${step.number}. `;
+        const text = line(step.text);
+        if (!step.imageId) return `${marker}${text || "…"}`;
+        const url = options.imageUrl?.(step.imageId)?.replace(/[<>\s]/g, "");
+        // On its own line, indented to the item's text, so it stays inside the list item.
+        const picture = url ? `![${escapeMarkdown(stepAlt(step, l))}](<${url}>)` : l.picture;
+        return text ? `${marker}${text}\n${" ".repeat(marker.length)}${picture}` : `${marker}${picture}`;
+      })
+      .join("\n");
+  const testPlan = (p: ReportPrototype) => {
+    const rows: [string, string][] = [
+      [l.testWho, p.testPlan.who],
+      [l.testWhat, p.testPlan.what],
+      [l.testHow, p.testPlan.how],
+    ];
+    if (rows.every(([, value]) => !value.trim())) return `*${l.notPlanned}*`;
+    return rows.map(([term, value]) => `- **${term}:** ${line(value) || "—"}`).join("\n");
+  };
 
   const w = report.workshop;
   push(`# ${line(w.title) || l.report}`);
@@ -88,15 +124,22 @@ export function renderMarkdown(report: Report, locale: ReportLocale = "th"): str
     push(`### ${line(p.title) || "…"}`);
     if (p.description.blocks.length) push(blocksToMarkdown(p.description.blocks, 3));
     if (p.ideas.length) push(`**${l.linkedIdeas}**`, p.ideas.map((i) => `- ${line(i.text)}`).join("\n"));
+    if (p.storyboard.length) push(`**${l.storyboard}**`, storyboard(p));
   }
 
   push(`## ${l.test}`);
   if (!report.feedback.length) push(`*${l.none}*`);
   for (const f of report.feedback) {
-    push(
-      `### ${l.feedback}: ${f.prototypeTitle === null ? l.deletedPrototype : line(f.prototypeTitle) || "…"}`,
-    );
-    for (const area of FEEDBACK_AREAS) push(`#### ${l.feedbackAreas[area]}`, list(f.cells[area]));
+    push(`### ${f.prototypeTitle === null ? l.deletedPrototype : line(f.prototypeTitle) || "…"}`);
+    const prototype = report.prototypes.find((p) => p.id === f.prototypeId);
+    if (prototype) push(`#### ${l.testPlan}`, testPlan(prototype));
+    push(`#### ${l.feedback}`);
+    for (const area of FEEDBACK_AREAS) push(`##### ${l.feedbackAreas[area]}`, list(f.cells[area]));
+    if (prototype) {
+      push(`**${l.result}:** ${l.statuses[prototype.status ?? "undecided"]}`);
+      if (prototype.nextSteps.blocks.length)
+        push(`#### ${l.nextSteps}`, blocksToMarkdown(prototype.nextSteps.blocks, 4));
+    }
   }
 
   if (report.otherNotes.length)

@@ -9,9 +9,12 @@ import {
   getPersonas,
   getPovs,
   getPrototypes,
+  getStoryboardSteps,
   HMW_FRAME,
+  type PrototypeStatus,
   type RichField,
   richTextKey,
+  type StoryboardStep,
 } from "../methods";
 import { getMeta, getNotes, type WorkshopDocs } from "../model";
 import type { Role } from "../protocol";
@@ -56,7 +59,8 @@ export type ContributionKind =
   | "note"
   | "persona"
   | "pov"
-  | "prototype";
+  | "prototype"
+  | "storyboard-step";
 
 export interface RichText {
   markdown: string;
@@ -108,10 +112,25 @@ export interface ReportPov extends ReportRecord {
   insight: string;
 }
 
+export interface ReportStoryboardStep {
+  id: string;
+  /** 1, 2, 3… in the storyboard's order. */
+  number: number;
+  text: string;
+  /** A stored image of the workshop (`/api/workshops/:id/images/:imageId`); renderers get its bytes apart. */
+  imageId: string | null;
+}
+
 export interface ReportPrototype extends ReportRecord {
   title: string;
   description: RichText;
   ideas: { id: string; text: string }[];
+  /** The storyboard's steps in order. */
+  storyboard: ReportStoryboardStep[];
+  testPlan: { who: string; what: string; how: string };
+  /** The test result; null while undecided. */
+  status: PrototypeStatus | null;
+  nextSteps: RichText;
 }
 
 export interface ReportVote {
@@ -152,6 +171,8 @@ export interface ReportContribution {
   votes: number;
   author: number | null;
   createdAt: number;
+  /** A prototype's test result (null for everything else, and while undecided). */
+  status: PrototypeStatus | null;
 }
 
 export interface Report {
@@ -226,6 +247,11 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
   const personas = getPersonas(content);
   const povs = getPovs(content);
   const prototypes = getPrototypes(content);
+  // Steps of a prototype deleted meanwhile (a concurrent add can outlive the delete) belong to nothing.
+  const prototypeIds = new Set<string>(prototypes.map((p) => p.id));
+  const steps = getStoryboardSteps(content).filter((s) => prototypeIds.has(s.prototypeId));
+  const stepsOf = new Map<string, StoryboardStep[]>();
+  for (const step of steps) stepsOf.set(step.prototypeId, [...(stepsOf.get(step.prototypeId) ?? []), step]);
   const visible = new Set<string>(notes.map((n) => n.id));
   const clusterById = new Map<string, Cluster>(getClusters(content).map((c) => [c.id, c]));
   const memberships: ReadonlyMap<string, string> = getMemberships(content);
@@ -235,7 +261,7 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
   for (const p of options.participants ?? []) roles.set(p.id, p);
   const firsts: { authorId: string; createdAt: number; id: string; name: string }[] = [
     ...notes.map((n) => ({ authorId: n.authorId, createdAt: n.createdAt, id: n.id, name: n.authorName })),
-    ...[...personas, ...povs, ...prototypes].map((r) => ({
+    ...[...personas, ...povs, ...prototypes, ...steps].map((r) => ({
       authorId: r.authorId,
       createdAt: r.createdAt,
       id: r.id,
@@ -324,6 +350,15 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
       const idea = byId.get(id);
       return idea ? [{ id, text: idea.text }] : [];
     }),
+    storyboard: (stepsOf.get(p.id) ?? []).map((s, index) => ({
+      id: s.id,
+      number: index + 1,
+      text: s.text,
+      imageId: s.imageId,
+    })),
+    testPlan: { who: p.testWho, what: p.testWhat, how: p.testHow },
+    status: p.status,
+    nextSteps: richText(content, p.id, "nextSteps"),
   }));
 
   const feedbackIds: string[] = prototypes.map((p) => p.id);
@@ -370,6 +405,7 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
       votes: n.votes,
       author: n.author,
       createdAt: n.createdAt,
+      status: null,
     })),
     ...personas.map((p) => ({
       id: p.id,
@@ -380,6 +416,7 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
       votes: 0,
       author: authorOf(p.authorId),
       createdAt: p.createdAt,
+      status: null,
     })),
     ...povs.map((p) => ({
       id: p.id,
@@ -390,6 +427,7 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
       votes: 0,
       author: authorOf(p.authorId),
       createdAt: p.createdAt,
+      status: null,
     })),
     ...reportPrototypes.map((p) => ({
       id: p.id,
@@ -400,6 +438,18 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
       votes: 0,
       author: p.author,
       createdAt: p.createdAt,
+      status: p.status,
+    })),
+    ...steps.map((s) => ({
+      id: s.id,
+      stage: "prototype" as const,
+      kind: "storyboard-step" as const,
+      text: s.text,
+      cluster: null,
+      votes: 0,
+      author: authorOf(s.authorId),
+      createdAt: s.createdAt,
+      status: null,
     })),
   ].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

@@ -3,8 +3,10 @@ import type { Report, ReportNote } from "./model";
 /**
  * The workshop as open data (documented in docs/open-data.md, validated by docs/open-data.schema.json):
  * normalized, versioned, no personal data. Authors are `participant-<n>` pseudonyms; times are ISO 8601.
+ * Version 2 added the prototypes' storyboard, test plan, result and next steps: version 1's schema
+ * allowed no other fields, so data with them would have failed a consumer's validation of /1.
  */
-export const OPEN_DATA_SCHEMA = "ruamkid.workshop/1";
+export const OPEN_DATA_SCHEMA = "ruamkid.workshop/2";
 
 const iso = (at: number | null | undefined): string | null => (at ? new Date(at).toISOString() : null);
 const author = (n: number | null) => (n === null ? null : `participant-${n}`);
@@ -24,7 +26,18 @@ const note = (n: ReportNote) => ({
 
 export type OpenData = ReturnType<typeof toOpenData>;
 
-export function toOpenData(report: Report, source?: { id?: string; url?: string }) {
+export interface OpenDataSource {
+  /** The workshop's id. */
+  id?: string;
+  url?: string;
+  /**
+   * The absolute URL of a stored image, or null. Give it only for a published workshop: otherwise its
+   * images need a token to read, and a link nobody can follow is no data (the image is then null).
+   */
+  imageUrl?: (imageId: string) => string | null;
+}
+
+export function toOpenData(report: Report, source?: OpenDataSource) {
   const w = report.workshop;
   const notes = [
     ...Object.values(report.empathyMap).flat(),
@@ -98,6 +111,15 @@ export function toOpenData(report: Report, source?: { id?: string; url?: string 
       title: p.title,
       description: p.description.markdown,
       ideaIds: p.ideas.map((i) => i.id),
+      storyboard: p.storyboard.map((step) => ({
+        id: step.id,
+        number: step.number,
+        text: step.text,
+        image: step.imageId ? (source?.imageUrl?.(step.imageId) ?? null) : null,
+      })),
+      testPlan: { ...p.testPlan },
+      status: p.status,
+      nextSteps: p.nextSteps.markdown,
       author: author(p.author),
       createdAt: iso(p.createdAt),
     })),

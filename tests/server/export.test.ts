@@ -1,15 +1,33 @@
 import { readFileSync } from "node:fs";
+import { crc32, deflateSync } from "node:zlib";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { renderDocx } from "../../server/export-docx";
 import { hideNote } from "../../shared/facilitation";
 import type { NoteId } from "../../shared/ids";
-import { addPersona, empathyFrame, HMW_FRAME, richText } from "../../shared/methods";
+import {
+  addPersona,
+  addPrototype,
+  addStep,
+  empathyFrame,
+  getStoryboardSteps,
+  HMW_FRAME,
+  richText,
+} from "../../shared/methods";
 import { addNote, getNotes, moveToStage, pinFocusQuestion } from "../../shared/model";
-import { contentRoom, controlRoom } from "../../shared/protocol";
+import {
+  contentRoom,
+  controlRoom,
+  type ImageUploadResponse,
+  imagePath,
+  imagesPath,
+} from "../../shared/protocol";
+import { buildReport } from "../../shared/report";
+import { fixtureWorkshop, STEP_IMAGE } from "../unit/report.fixture";
 import {
   cleanup,
   createWorkshop,
@@ -86,7 +104,38 @@ async function setup() {
     ...[fac, cit, team].flatMap((p) => [p.participantId, p.participantToken]),
     "hidden-secret-77",
   ];
-  return { server, w, secrets, control, providers: [control, content, citizen, teamDoc] };
+  return {
+    server,
+    w,
+    secrets,
+    control,
+    content,
+    facilitatorId: fac.participantId,
+    providers: [control, content, citizen, teamDoc],
+  };
+}
+
+/** A real PNG (width × height, one colour), built chunk by chunk so every CRC is right. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit truecolour, no interlace
+  const row = Buffer.from([0, ...Array.from({ length: width }, () => [0x1d, 0x4e, 0xd8]).flat()]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const get = (url: string, id: string, format: string, token?: string, query = "") =>
@@ -185,6 +234,91 @@ describe("GET /api/workshops/:id/export.*", () => {
       { id: "participant-1", role: "citizen" },
       { id: "participant-2", role: "team" },
     ]);
+  });
+
+  it("puts an uploaded storyboard picture into the HTML and Word files, and links it once published", async () => {
+    const { server, w, content, facilitatorId } = await setup();
+    // Wider than the Word page allows: it must come out scaled to 12 cm, keeping its 2:1 shape.
+    const picture = png(1200, 600);
+    const uploaded = await fetch(`${server.url}${imagesPath(w.id)}`, {
+      method: "POST",
+      headers: { "content-type": "image/png", authorization: `Bearer ${w.tokens.facilitator}` },
+      body: new Uint8Array(picture),
+    });
+    expect(uploaded.status).toBe(201);
+    const { id: imageId } = (await uploaded.json()) as ImageUploadResponse;
+    const prototype = addPrototype(content.doc, { authorId: facilitatorId, title: "ป้ายไฟโซลาร์" });
+    addStep(content.doc, { authorId: facilitatorId, prototypeId: prototype, text: "ป้าแดงรอรถตอนสองทุ่ม" });
+    addStep(content.doc, {
+      authorId: facilitatorId,
+      prototypeId: prototype,
+      text: "ไฟสว่างขึ้นเมื่อมีคนมา",
+      imageId,
+    });
+    await eventually(() =>
+      expect(getStoryboardSteps(server.rooms.peekDoc(contentRoom(w.id)) as Y.Doc)).toHaveLength(2),
+    );
+
+    const html = await (await get(server.url, w.id, "html", w.tokens.team)).text();
+    expect(html).toContain("ป้าแดงรอรถตอนสองทุ่ม");
+    expect(html).toContain(
+      `<img src="data:image/png;base64,${picture.toString("base64")}" alt="ขั้นที่ 2: ไฟสว่างขึ้นเมื่อมีคนมา">`,
+    );
+
+    const zip = await JSZip.loadAsync(
+      Buffer.from(await (await get(server.url, w.id, "docx", w.tokens.team)).arrayBuffer()),
+    );
+    const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from((await zip.file(media[0] as string)?.async("uint8array")) ?? [])).toEqual(picture);
+    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(document).toContain("ไฟสว่างขึ้นเมื่อมีคนมา");
+    expect(document).toContain('descr="ขั้นที่ 2: ไฟสว่างขึ้นเมื่อมีคนมา"');
+    // 12 cm is 454 px at 96 per inch, 9525 EMU each; half as tall.
+    expect(document).toContain('<wp:extent cx="4324350" cy="2162175"/>');
+
+    // Markdown and open data cannot carry the bytes: a link only once anyone may follow it.
+    const md = async () => (await get(server.url, w.id, "md", w.tokens.facilitator, "?lang=en")).text();
+    expect(await md()).toContain("2. ไฟสว่างขึ้นเมื่อมีคนมา\n   (picture)");
+    await fetch(`${server.url}/api/workshops/${w.id}/publish`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    });
+    const url = `${server.url}${imagePath(w.id, imageId)}`;
+    expect(await md()).toContain(`   ![Step 2: ไฟสว่างขึ้นเมื่อมีคนมา](<${url}>)`);
+    const data = await (await get(server.url, w.id, "json", w.tokens.facilitator)).json();
+    expect(data.prototypes[0].storyboard.map((s: { image: string | null }) => s.image)).toEqual([null, url]);
+    const open = await fetch(url);
+    expect(open.status).toBe(200);
+    expect(Buffer.from(await open.arrayBuffer())).toEqual(picture);
+  });
+
+  it("DOCX: a JPEG picture goes in; a WebP one, which Word files made by docx cannot hold, is mentioned", async () => {
+    const report = buildReport(fixtureWorkshop(), { pseudonymize: true, includeHidden: false });
+    // 2×2 images encoded by Chromium's canvas, as in tests/server/uploads.test.ts.
+    const jpeg = Buffer.from(
+      "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAACAAIDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCMApBz/9k=",
+      "base64",
+    );
+    const webp = Buffer.from(
+      "UklGRjYAAABXRUJQVlA4ICoAAACQAQCdASoCAAIAAsBMJaACdLoAA5gA/u3O3/5mj+SP0C6D/1qZGPkXAAA=",
+      "base64",
+    );
+    const open = async (type: "image/jpeg" | "image/webp", data: Buffer) => {
+      const zip = await JSZip.loadAsync(
+        await renderDocx(report, "th", new Map([[STEP_IMAGE, { type, data }]])),
+      );
+      return {
+        media: Object.keys(zip.files).filter((name) => name.startsWith("word/media/")),
+        document: (await zip.file("word/document.xml")?.async("string")) ?? "",
+      };
+    };
+    const withJpeg = await open("image/jpeg", jpeg);
+    expect(withJpeg.media).toEqual([expect.stringMatching(/\.jpe?g$/)]);
+    expect(withJpeg.document).not.toContain("(ภาพประกอบ)");
+    const withWebp = await open("image/webp", webp);
+    expect(withWebp.media).toEqual([]);
+    expect(withWebp.document).toContain("(ภาพประกอบ)");
   });
 
   it("loads the workshop from storage when nobody is connected", async () => {

@@ -137,7 +137,7 @@ describe("publishing a workshop", () => {
       for (const secret of secrets) expect(text, `${format}: ${secret}`).not.toContain(secret);
     }
     const json = await (await publicGet(server.url, `/${w.id}/export.json`)).json();
-    expect(json.schema).toBe("ruamkid.workshop/1");
+    expect(json.schema).toBe("ruamkid.workshop/2");
     expect(json.notes.map((n: { text: string }) => n.text)).toEqual([NOTE]);
     expect(json.notes[0].author).toMatch(/^participant-\d+$/);
     expect((await publicGet(server.url, `/${w.id}/export.docx`)).status).toBe(404);

@@ -5,12 +5,16 @@ import {
   addPersona,
   addPov,
   addPrototype,
+  addStep,
+  editTestPlan,
   empathyFrame,
   feedbackFrame,
   HMW_FRAME,
   linkIdea,
+  moveStep,
   type RecordId,
   richText,
+  setPrototypeStatus,
 } from "../../shared/methods";
 import { addNote, createWorkshopDocs, initWorkshop, moveToStage, pinFocusQuestion } from "../../shared/model";
 
@@ -24,6 +28,9 @@ export const PEOPLE = {
 export const HIDDEN_TEXT = "ข้อความที่ถูกซ่อน hidden-secret-42";
 export const INJECTION = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 export const T0 = Date.UTC(2025, 0, 15, 2, 0, 0);
+/** The storyboard's one picture (an id as the server gives them); its bytes are the renderers' business. */
+export const STEP_IMAGE = "StepPicture0000000001";
+export const STEPS = { first: "ป้าแดงรอรถตอนสองทุ่ม", second: 'ไฟ "โซลาร์" สว่างขึ้นเมื่อมีคนมา' } as const;
 
 const el = (name: string, children: (Y.XmlElement | Y.XmlText)[], attrs: Record<string, string> = {}) => {
   const node = new Y.XmlElement(name);
@@ -190,8 +197,35 @@ export function fixtureWorkshop() {
   richText(content, proto, "description").insert(0, [
     el("paragraph", [txt([["เสาไฟพร้อมแผงโซลาร์ "], ["ต้นทุนต่ำ", { bold: {} }]])]),
   ]);
+  // Written second-step first, then reordered: the report follows the storyboard's order.
+  const lit = addStep(content, {
+    authorId: somchai.id,
+    prototypeId: proto,
+    text: STEPS.second,
+    imageId: STEP_IMAGE,
+    now: at(41),
+    id: "step-lit" as RecordId,
+  });
+  const waiting = addStep(content, {
+    authorId: team.id,
+    prototypeId: proto,
+    text: STEPS.first,
+    now: at(42),
+    id: "step-wait" as RecordId,
+  });
+  if (!lit || !waiting) throw new Error("fixture: steps not added");
+  moveStep(content, waiting, -1);
 
   moveToStage(control, "test");
+  editTestPlan(content, proto, {
+    testWho: "ผู้สูงอายุ 5 คนที่ป้ายหน้าตลาด",
+    testWhat: "มองเห็นป้ายชัดตอนกลางคืนหรือไม่",
+    testHow: "ต้นแบบกระดาษกับไฟฉาย ช่วงหัวค่ำ",
+  });
+  setPrototypeStatus(content, proto, "iterate");
+  richText(content, proto, "nextSteps").insert(0, [
+    el("paragraph", [txt([["ขยายไปอีก "], ["3 ป้าย", { bold: {} }], [" ในเขตบางกะปิ"]])]),
+  ]);
   addNote(content, {
     stage: "test",
     text: "ชอบที่สว่าง",

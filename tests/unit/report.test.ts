@@ -5,6 +5,8 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { ParticipantId } from "../../shared/ids";
+import { addPrototype, addStep, type RecordId } from "../../shared/methods";
 import {
   buildReport,
   CSV_COLUMNS,
@@ -16,7 +18,7 @@ import {
   renderMarkdown,
   toOpenData,
 } from "../../shared/report";
-import { fixtureWorkshop, HIDDEN_TEXT, INJECTION, PEOPLE, T0 } from "./report.fixture";
+import { fixtureWorkshop, HIDDEN_TEXT, INJECTION, PEOPLE, STEP_IMAGE, STEPS, T0 } from "./report.fixture";
 
 const build = (participants?: Parameters<typeof buildReport>[1]["participants"]) =>
   buildReport(fixtureWorkshop(), {
@@ -107,6 +109,50 @@ describe("buildReport", () => {
     expect(grid?.cells.ideas).toEqual([]);
   });
 
+  it("has each prototype's storyboard in its order, the test plan, the result and the next steps", () => {
+    const prototype = report.prototypes[0];
+    expect(prototype?.storyboard).toEqual([
+      { id: "step-wait", number: 1, text: STEPS.first, imageId: null },
+      { id: "step-lit", number: 2, text: STEPS.second, imageId: STEP_IMAGE },
+    ]);
+    expect(prototype?.testPlan).toEqual({
+      who: "ผู้สูงอายุ 5 คนที่ป้ายหน้าตลาด",
+      what: "มองเห็นป้ายชัดตอนกลางคืนหรือไม่",
+      how: "ต้นแบบกระดาษกับไฟฉาย ช่วงหัวค่ำ",
+    });
+    expect(prototype?.status).toBe("iterate");
+    expect(prototype?.nextSteps.markdown).toBe("ขยายไปอีก **3 ป้าย** ในเขตบางกะปิ");
+    expect(report.contributions.filter((c) => c.kind === "storyboard-step")).toMatchObject([
+      { id: "step-lit", stage: "prototype", text: STEPS.second, author: 1, status: null },
+      { id: "step-wait", stage: "prototype", text: STEPS.first, author: 3, status: null },
+    ]);
+    expect(report.contributions.find((c) => c.kind === "prototype")?.status).toBe("iterate");
+  });
+
+  it("gives a storyboard step's author a pseudonym, and drops steps whose prototype is gone", () => {
+    const docs = fixtureWorkshop();
+    const newcomer = "pid-newcomer-000004" as ParticipantId;
+    const other = addPrototype(docs.content, { authorId: PEOPLE.team.id, title: "ถอดออก", now: T0 + 7e6 });
+    addStep(docs.content, { authorId: PEOPLE.team.id, prototypeId: other, text: "orphan step" });
+    // A delete that raced a new step: the prototype is gone, its step is not.
+    docs.content.getMap("prototypes").delete(other);
+    addStep(docs.content, {
+      authorId: newcomer,
+      prototypeId: "proto-1" as RecordId,
+      text: "ขั้นที่สาม",
+      now: T0 + 8e6,
+    });
+    const built = buildReport(docs, { pseudonymize: true, includeHidden: false });
+    expect(built.authors.map((a) => a.n)).toEqual([1, 2, 3, 4]);
+    expect(built.prototypes[0]?.storyboard.map((s) => [s.number, s.text])).toEqual([
+      [1, STEPS.first],
+      [2, STEPS.second],
+      [3, "ขั้นที่สาม"],
+    ]);
+    expect(JSON.stringify(built)).not.toContain("orphan step");
+    expect(JSON.stringify(built)).not.toContain(newcomer);
+  });
+
   it("counts participants by role from the server's list, or contributors without it", () => {
     expect(report.participants).toEqual({ contributors: 3, byRole: { unknown: 3 }, source: "contributors" });
     const withRoles = build([
@@ -185,6 +231,64 @@ describe("renderers", () => {
     expectClean(html);
   });
 
+  it("Markdown lists the storyboard in order, links a picture only when given a URL, and has the test results", () => {
+    const url = (id: string) => `https://ruamkid.example.go.th/api/workshops/abcdefghjkmn/images/${id}`;
+    const md = renderMarkdown(report, "th", { imageUrl: url });
+    expect(md).toContain(
+      [
+        "**สตอรีบอร์ด**",
+        `1. ${STEPS.first}`,
+        `2. ${STEPS.second}`,
+        `   ![ขั้นที่ 2: ${STEPS.second}](<${url(STEP_IMAGE)}>)`,
+      ].join("\n"),
+    );
+    expect(md).toContain(
+      [
+        "#### แผนการทดสอบ",
+        "- **ใครเป็นผู้ทดสอบ:** ผู้สูงอายุ 5 คนที่ป้ายหน้าตลาด",
+        "- **ทดสอบอะไร:** มองเห็นป้ายชัดตอนกลางคืนหรือไม่",
+        "- **ทดสอบอย่างไร:** ต้นแบบกระดาษกับไฟฉาย ช่วงหัวค่ำ",
+      ].join("\n"),
+    );
+    expect(md).toContain("**ผลการทดสอบ:** ปรับปรุงต่อ");
+    expect(md).toContain("#### ขั้นตอนต่อไปเพื่อขยายผล\nขยายไปอีก **3 ป้าย** ในเขตบางกะปิ");
+    // Without a URL (a private workshop's image needs a token) the picture is only mentioned.
+    const plain = renderMarkdown(report, "en");
+    expect(plain).toContain(`2. ${STEPS.second}\n   (picture)`);
+    expect(plain).not.toContain("![");
+    expect(plain).toContain("**Result:** Iterate");
+  });
+
+  it("HTML shows the storyboard as a numbered list with each given picture inline, and the test results", () => {
+    const png = "data:image/png;base64,iVBORw0KGgo=";
+    const html = renderHtml(report, "en", { images: new Map([[STEP_IMAGE, png]]) });
+    expect(html).toContain(
+      `<ol class="storyboard">\n<li>${STEPS.first}</li>\n<li>ไฟ &quot;โซลาร์&quot; สว่างขึ้นเมื่อมีคนมา<img src="${png}" alt="Step 2: ไฟ &quot;โซลาร์&quot; สว่างขึ้นเมื่อมีคนมา"></li>\n</ol>`,
+    );
+    expect(html).toContain("max-height: 6cm");
+    expect(html).toContain(
+      '<dl class="plan"><dt>Who tests it</dt><dd>ผู้สูงอายุ 5 คนที่ป้ายหน้าตลาด</dd><dt>What we test</dt>',
+    );
+    expect(html).toContain("<p><strong>Result:</strong> Iterate</p>");
+    expect(html).toContain(
+      "<h4>Next steps to scale up</h4><p>ขยายไปอีก <strong>3 ป้าย</strong> ในเขตบางกะปิ</p>",
+    );
+    expectClean(html);
+    // A lookup works as well as a map; without the picture, or with anything but a stored image type, none.
+    expect(renderHtml(report, "th", { images: () => png })).toContain(`<img src="${png}" alt="ขั้นที่ 2: `);
+    for (const images of [
+      undefined,
+      () => "data:image/svg+xml;base64,PHN2Zz4=",
+      () => "https://evil.example/x.png",
+    ]) {
+      const without = renderHtml(report, "th", images ? { images } : {});
+      expect(without).not.toContain("<img");
+      expect(without).toContain(
+        `${STEPS.second.replace(/"/g, "&quot;")} <span class="none">(ภาพประกอบ)</span>`,
+      );
+    }
+  });
+
   it("HTML escapes a hostile title and challenge", () => {
     const docs = fixtureWorkshop();
     docs.control.getMap("meta").set("title", `"><script>alert(1)</script>`);
@@ -210,8 +314,30 @@ describe("renderers", () => {
       { id: "participant-3", role: null },
     ]);
     expectClean(JSON.stringify(data));
+    expect(data.prototypes[0]).toMatchObject({
+      storyboard: [
+        { id: "step-wait", number: 1, text: STEPS.first, image: null },
+        { id: "step-lit", number: 2, text: STEPS.second, image: null },
+      ],
+      testPlan: { who: "ผู้สูงอายุ 5 คนที่ป้ายหน้าตลาด" },
+      status: "iterate",
+      nextSteps: "ขยายไปอีก **3 ป้าย** ในเขตบางกะปิ",
+    });
+    // A published workshop's pictures are links anyone can follow.
+    const url = `https://ruamkid.example.go.th/api/workshops/abcdefghjkmn/images/${STEP_IMAGE}`;
+    const published = JSON.parse(
+      JSON.stringify(
+        toOpenData(report, { id: "abcdefghjkmn", imageUrl: (id) => (id === STEP_IMAGE ? url : null) }),
+      ),
+    );
+    expect(validate(published), JSON.stringify(validate.errors)).toBe(true);
+    expect(published.prototypes[0].storyboard.map((s: { image: string | null }) => s.image)).toEqual([
+      null,
+      url,
+    ]);
     // A wrong document fails: the schema really checks.
     expect(validate({ ...data, notes: [{ ...data.notes[0], author: "สมชาย" }] })).toBe(false);
+    expect(validate({ ...data, prototypes: [{ ...data.prototypes[0], status: "maybe" }] })).toBe(false);
   });
 
   it("CSV rows parse back with a real parser: one row per contribution, Thai intact, formulas guarded", () => {
@@ -231,7 +357,15 @@ describe("renderers", () => {
       votes: "3",
       author: "ผู้เข้าร่วม 1",
       time: new Date(T0 + 20 * 60_000).toISOString(),
+      status: "",
     });
+    expect(parsed.find((r) => r.kind === "prototype")?.status).toBe("iterate");
+    expect(
+      parsed.filter((r) => r.kind === "storyboard-step").map((r) => [r.stage, r.text, r.author]),
+    ).toEqual([
+      ["prototype", STEPS.second, "ผู้เข้าร่วม 1"],
+      ["prototype", STEPS.first, "ผู้เข้าร่วม 3"],
+    ]);
     expect(parsed.find((r) => r.id === "n-formula")?.text).toBe(`'=HYPERLINK("http://evil")`);
     expect(parsed.find((r) => r.id === "n-inject")?.text).toBe(INJECTION);
     expect(parsed.map((r) => r.kind)).toEqual(
