@@ -69,18 +69,17 @@ export default function RichTextEditor({ recordId, field, label, editable }: Ric
             ]
           : []),
       ],
-      editorProps: {
-        attributes: {
-          class: "richtext__content",
-          role: "textbox",
-          "aria-multiline": "true",
-          "aria-label": label,
-          ...(editable ? {} : { "aria-readonly": "true" }),
-        },
-      },
+      editorProps: { attributes: editorAttributes(label, editable) },
     },
     [fragment, editable, carets],
   );
+
+  // The label names its record ("Description of <title>"): a rename must reach screen readers without
+  // rebuilding the editor (which would drop the caret and the selection).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed)
+      editor.setOptions({ editorProps: { attributes: editorAttributes(label, editable) } });
+  }, [editor, label, editable]);
 
   return (
     <div className={`richtext${editable ? "" : " richtext--readonly"}`}>
@@ -89,6 +88,14 @@ export default function RichTextEditor({ recordId, field, label, editable }: Ric
     </div>
   );
 }
+
+const editorAttributes = (label: string, editable: boolean): Record<string, string> => ({
+  class: "richtext__content",
+  role: "textbox",
+  "aria-multiline": "true",
+  "aria-label": label,
+  ...(editable ? {} : { "aria-readonly": "true" }),
+});
 
 const MARKS = [
   { key: "bold", mark: "B", run: (e: Editor) => e.chain().focus().toggleBold().run() },

@@ -42,7 +42,7 @@ describe("publishing a workshop", () => {
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     const raw = readFileSync((await download.path()) as string, "utf8");
     const data = JSON.parse(raw) as { schema: string; notes: { text: string; author: string | null }[] };
-    expect(data.schema).toBe("ruamkid.workshop/1");
+    expect(data.schema).toBe("ruamkid.workshop/2");
     expect(data.notes.map((n) => n.text)).toContain(noteText);
     expect(raw).not.toContain("Somchai");
     for (const link of Object.values(links)) expect(raw).not.toContain(new URL(link).hash.slice(1));

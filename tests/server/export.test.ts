@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { crc32, deflateSync } from "node:zlib";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
@@ -27,6 +26,7 @@ import {
   imagesPath,
 } from "../../shared/protocol";
 import { buildReport } from "../../shared/report";
+import { solidPng } from "../support/png";
 import { fixtureWorkshop, STEP_IMAGE } from "../unit/report.fixture";
 import {
   cleanup,
@@ -115,28 +115,7 @@ async function setup() {
   };
 }
 
-/** A real PNG (width × height, one colour), built chunk by chunk so every CRC is right. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit truecolour, no interlace
-  const row = Buffer.from([0, ...Array.from({ length: width }, () => [0x1d, 0x4e, 0xd8]).flat()]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+const png = (width: number, height: number) => solidPng(width, height);
 
 const get = (url: string, id: string, format: string, token?: string, query = "") =>
   fetch(`${url}/api/workshops/${id}/export.${format}${query}`, {
