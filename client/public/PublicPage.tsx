@@ -1,7 +1,14 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { authorLabel, formatDate, type ReportLabels, reportLabels } from "../../shared/report/labels";
-import type { Report, ReportNote } from "../../shared/report/model";
+import { imagePath } from "../../shared/protocol";
+import {
+  authorLabel,
+  formatDate,
+  type ReportLabels,
+  reportLabels,
+  stepAlt,
+} from "../../shared/report/labels";
+import type { Report, ReportNote, ReportPrototype } from "../../shared/report/model";
 import { navigate } from "../router";
 import { LanguageSwitcher } from "../workshop/LanguageSwitcher";
 import { type Loaded, loadPublic, type PublicWorkshop, publicExportUrl } from "./api";
@@ -180,6 +187,26 @@ export function PublicReport({ workshop }: { workshop: PublicWorkshop }) {
                     {labels.linkedIdeas}: {p.ideas.map((i) => i.text).join(" · ")}
                   </div>
                 )}
+                {p.storyboard.length > 0 && (
+                  <>
+                    <h4>{labels.storyboard}</h4>
+                    <ol className="public__storyboard">
+                      {p.storyboard.map((step) => (
+                        <li key={step.id}>
+                          {step.imageId && (
+                            // Published workshops serve their pictures without a token.
+                            <img
+                              src={imagePath(workshop.id, step.imageId)}
+                              alt={stepAlt(step, labels)}
+                              loading="lazy"
+                            />
+                          )}
+                          <span>{step.text}</span>
+                        </li>
+                      ))}
+                    </ol>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -193,6 +220,7 @@ export function PublicReport({ workshop }: { workshop: PublicWorkshop }) {
             <h3>
               {labels.feedback}: {f.prototypeTitle ?? labels.deletedPrototype}
             </h3>
+            <TestResult prototype={report.prototypes.find((p) => p.id === f.prototypeId)} labels={labels} />
             {Object.entries(f.cells).map(
               ([area, notes]) =>
                 notes.length > 0 && (
@@ -207,6 +235,44 @@ export function PublicReport({ workshop }: { workshop: PublicWorkshop }) {
         {otherBlock("test")}
       </Section>
     </article>
+  );
+}
+
+/** The team's test plan, result and next steps for one prototype, under its feedback. */
+function TestResult({ prototype, labels }: { prototype: ReportPrototype | undefined; labels: ReportLabels }) {
+  if (!prototype) return null;
+  const { who, what, how } = prototype.testPlan;
+  return (
+    <>
+      {(who || what || how) && (
+        <dl className="public__plan">
+          {(
+            [
+              [labels.testWho, who],
+              [labels.testWhat, what],
+              [labels.testHow, how],
+            ] as const
+          ).map(
+            ([term, value]) =>
+              value && (
+                <div key={term}>
+                  <dt>{term}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ),
+          )}
+        </dl>
+      )}
+      <p>
+        <strong>{labels.result}:</strong> {labels.statuses[prototype.status ?? "undecided"]}
+      </p>
+      {prototype.nextSteps.text && (
+        <>
+          <h4>{labels.nextSteps}</h4>
+          <div className="public__rich">{prototype.nextSteps.text}</div>
+        </>
+      )}
+    </>
   );
 }
 
