@@ -118,8 +118,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get("/api/health", async () => ({ ok: true }));
   registerFacilitationApi(app, { persistence, rooms, logger: deps.logger });
-  registerExportApi(app, { persistence, rooms, logger: deps.logger });
-  registerPublishApi(app, { persistence, rooms, logger: deps.logger });
+  registerExportApi(app, { persistence, rooms, logger: deps.logger, publicUrl });
+  registerPublishApi(app, { persistence, rooms, logger: deps.logger, publicUrl });
   registerHistoryApi(app, { persistence, rooms, logger: deps.logger, intervalMs: deps.historyIntervalMs });
   registerUploadsApi(app, {
     persistence,
