@@ -2,7 +2,7 @@ import "./methods.css";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StageId } from "../../shared";
-import { Board } from "../board/Board";
+import { StageBoard } from "../phone/StageBoard";
 import { HmwPanel, PovPanel } from "./Define";
 import { EmpathyMapPanel } from "./EmpathyMap";
 import { InterviewsPanel, PersonasPanel } from "./Personas";
@@ -36,7 +36,7 @@ export function StageViews({ stage }: { stage: StageId }) {
   const views = VIEWS[stage];
   // The first view is where a stage starts: the Test stage opens on its feedback grids.
   const view = chosen[stage] ?? views[0] ?? "board";
-  if (views.length === 1) return <Board stage={stage} />;
+  if (views.length === 1) return <StageBoard stage={stage} />;
   return (
     <div className="stage-views">
       <fieldset
@@ -56,7 +56,7 @@ export function StageViews({ stage }: { stage: StageId }) {
         ))}
       </fieldset>
       {view === "board" ? (
-        <Board stage={stage} />
+        <StageBoard stage={stage} />
       ) : (
         <div className="stage-views__panel">{PANELS[view]()}</div>
       )}

@@ -9,12 +9,17 @@ export interface SessionState {
   zoom: number;
   locale: Locale;
   shareOpen: boolean;
+  /** On a phone, a stage's notes show as a list (easier to read and write) unless the canvas is chosen. */
+  phoneView: PhoneView;
   setStage(stage: StageId): void;
   selectNote(id: NoteId | null): void;
   setZoom(zoom: number): void;
   setLocale(locale: Locale): void;
   setShareOpen(open: boolean): void;
+  setPhoneView(view: PhoneView): void;
 }
+
+export type PhoneView = "list" | "canvas";
 
 export const MIN_ZOOM = 0.5;
 export const MAX_ZOOM = 2;
@@ -26,6 +31,7 @@ export const useSession = create<SessionState>((set) => ({
   zoom: 1,
   locale: detectLocale(),
   shareOpen: false,
+  phoneView: "list",
   setStage: (stage) => set({ stage, selectedNoteId: null }),
   selectNote: (selectedNoteId) => set({ selectedNoteId }),
   setZoom: (zoom) => set({ zoom: clampZoom(zoom) }),
@@ -34,4 +40,5 @@ export const useSession = create<SessionState>((set) => ({
     set({ locale });
   },
   setShareOpen: (shareOpen) => set({ shareOpen }),
+  setPhoneView: (phoneView) => set({ phoneView }),
 }));
