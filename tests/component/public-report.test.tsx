@@ -7,7 +7,9 @@ import { fixtureWorkshop, STEP_IMAGE, STEPS, T0 } from "../unit/report.fixture";
 describe("the public page of a published workshop", () => {
   it("shows each prototype's storyboard with its picture, and the test plan, result and next steps", () => {
     const report = buildReport(fixtureWorkshop(), { pseudonymize: true, includeHidden: false, now: T0 });
-    render(<PublicReport workshop={{ id: "w-public", title: report.workshop.title, publishedAt: T0, report }} />);
+    render(
+      <PublicReport workshop={{ id: "w-public", title: report.workshop.title, publishedAt: T0, report }} />,
+    );
     const picture = screen.getByRole("img", { name: `Step 2: ${STEPS.second}` });
     // Published workshops serve their pictures without a token, so a plain address works.
     expect(picture).toHaveAttribute("src", `/api/workshops/w-public/images/${STEP_IMAGE}`);
