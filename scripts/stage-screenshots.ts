@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import * as Y from "yjs";
 import { feedbackLayout, placeInArea } from "../client/methods/areas";
 import {
+  addInterview,
   addNote,
   addPersona,
   addPrototype,
@@ -54,12 +55,20 @@ try {
   const content = fac.content.doc;
   const author = { id: fac.participantId, name: "สมชาย" };
 
-  addPersona(content, {
+  const persona = addPersona(content, {
     authorId: fac.participantId,
     name: "ลุงประยูร เจ้าของร้านข้าวแกง",
     emoji: "👨‍🍳",
     quote: "ปิดร้านไปยื่นเอกสารหนึ่งวัน ก็ขาดรายได้ไปหนึ่งวัน",
   });
+  const interview = addInterview(content, {
+    authorId: fac.participantId,
+    title: "สัมภาษณ์ที่ตลาดบางกะปิ 12 พ.ย.",
+    personaId: persona,
+  });
+  const observed = new Y.XmlElement("paragraph");
+  observed.insert(0, [new Y.XmlText("ลุงประยูรมาเขตสามครั้งในสองสัปดาห์ ครั้งที่สองขาดสำเนาทะเบียนบ้าน")]);
+  content.transact(() => richText(content, interview, "body").insert(0, [observed]));
   const hmw = addNote(content, {
     stage: "define",
     frame: HMW_FRAME,
@@ -141,6 +150,7 @@ try {
       { en: "Board", th: "กระดาน" },
       { en: "Empathy map", th: "แผนผังความเข้าใจ" },
       { en: "Personas", th: "เพอร์โซนา" },
+      { en: "Interviews", th: "บันทึกสัมภาษณ์" },
     ],
     define: [
       { en: "Point of view", th: "มุมมองปัญหา" },
@@ -174,7 +184,53 @@ try {
           if (view[lang]) await page.getByRole("button", { name: view[lang], exact: true }).click();
           await page.waitForTimeout(400); // lazy editor chunks and pictures
           const suffix = view.en ? `-${view.en.toLowerCase().replace(/\s+/g, "-")}` : "";
-          await page.screenshot({ path: `${OUT}/stage-${index + 1}-${stage}${suffix}-${size}-${lang}.png` });
+          const path = `${OUT}/stage-${index + 1}-${stage}${suffix}-${size}-${lang}`;
+          await page.screenshot({ path: `${path}.png` });
+          // Lists run past the fold inside their own scroller: show its end too.
+          const scrolled = await page.evaluate(() => {
+            const scrollers = [...document.querySelectorAll<HTMLElement>("*")].filter(
+              (el) =>
+                /auto|scroll/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 40,
+            );
+            const tallest = scrollers.sort((a, b) => b.clientHeight - a.clientHeight)[0];
+            if (tallest && !tallest.classList.contains("board__viewport")) {
+              tallest.scrollTop = tallest.scrollHeight;
+              return true;
+            }
+            // Phones scroll the page itself.
+            if (document.documentElement.scrollHeight <= window.innerHeight + 40) return false;
+            window.scrollTo(0, document.documentElement.scrollHeight);
+            return true;
+          });
+          if (scrolled) {
+            await page.waitForTimeout(200);
+            await page.screenshot({ path: `${path}-end.png` });
+            await page.evaluate(() => {
+              for (const el of document.querySelectorAll<HTMLElement>("*"))
+                if (el.scrollTop) el.scrollTop = 0;
+              window.scrollTo(0, 0);
+            });
+          }
+        }
+        if (stage === "ideate" && size === "phone") {
+          // The canvas a phone can switch to: a screenful below the sticky stage tabs.
+          const [canvas, list] = lang === "th" ? ["ผืนผ้าใบ", "รายการ"] : ["Canvas", "List"];
+          await page.getByRole("button", { name: canvas, exact: true }).click();
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: `${OUT}/stage-3-ideate-canvas-${size}-${lang}.png` });
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          await page.screenshot({ path: `${OUT}/stage-3-ideate-canvas-${size}-${lang}-end.png` });
+          await page.getByRole("button", { name: list, exact: true }).click();
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
+        if (stage === "ideate" && size === "desktop") {
+          // A selected idea: its tools, cluster and "answers which question?" choices.
+          await page
+            .locator('[data-testid="note"]')
+            .nth(1)
+            .click({ position: { x: 90, y: 12 } });
+          await page.waitForTimeout(200);
+          await page.screenshot({ path: `${OUT}/stage-3-ideate-selected-${size}-${lang}.png` });
         }
       }
       await context.close();

@@ -34,6 +34,7 @@ export const VIRTUALIZE_ABOVE = 150;
 
 /** Space left above and to the left of the notes when a board opens scrolled to them. */
 const FRAME_MARGIN = 16;
+const AREA_HEADING = 56;
 
 /** The visible part of the board, in board coordinates (800 × 600 before the viewport is laid out). */
 function visibleRect(viewport: HTMLElement, zoom: number): Rect {
@@ -115,7 +116,8 @@ export function Board({ stage }: { stage: StageId }) {
     const view = visibleRect(viewport, zoom);
     if (notes.some((note) => noteIntersects(note, view))) return;
     viewport.scrollLeft = Math.max(0, Math.min(...notes.map((n) => n.x)) - FRAME_MARGIN) * zoom;
-    viewport.scrollTop = Math.max(0, Math.min(...notes.map((n) => n.y)) - FRAME_MARGIN) * zoom;
+    // Room above the first note for the heading of the area it sits in (Test board quadrants).
+    viewport.scrollTop = Math.max(0, Math.min(...notes.map((n) => n.y)) - AREA_HEADING) * zoom;
   }, [notes, stage]);
 
   useLayoutEffect(() => {

@@ -10,7 +10,7 @@ import {
   recolorNote,
 } from "../../shared";
 import { NoteClusterSelect } from "../clusters/NoteClusterSelect";
-import { NoteFacilitation } from "../facilitation/NoteFacilitation";
+import { NoteFacilitation, NoteModeration } from "../facilitation/NoteFacilitation";
 import { frameAt } from "../methods/areas";
 import { NoteAnswerBadge, NoteAnswerSelect } from "../methods/NoteAnswers";
 import { arrowDelta, clampX, clampY } from "./geometry";
@@ -159,6 +159,7 @@ export const NoteCard = memo(function NoteCard({
             <span className="note__author">{author}</span>
           </button>
         )}
+        <NoteModeration note={note} />
       </div>
       {textarea ? (
         <textarea
@@ -191,8 +192,11 @@ export const NoteCard = memo(function NoteCard({
           {note.text}
         </div>
       )}
-      {note.answers && note.stage === "ideate" && <NoteAnswerBadge note={note} content={content} />}
-      <NoteFacilitation note={note} />
+      {/* Selected, the "answers" choice below names the question already. */}
+      {note.answers && note.stage === "ideate" && !(selected && !readOnly) && (
+        <NoteAnswerBadge note={note} content={content} />
+      )}
+      <NoteFacilitation note={note} moderation={false} />
       {selected && !readOnly && <NoteClusterSelect note={note} content={content} />}
       {selected && !readOnly && note.stage === "ideate" && (
         <div className="note-answers">

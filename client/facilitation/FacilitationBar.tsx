@@ -148,8 +148,12 @@ export function FacilitationBar() {
         )}
       </div>
       <Results />
-      {steer && <FacilitatorControls />}
-      {steer && <HistoryPanel />}
+      {steer && (
+        <div className="facilitation__tools">
+          <FacilitatorControls />
+          <HistoryPanel />
+        </div>
+      )}
     </section>
   );
 }

@@ -7,10 +7,37 @@ import { useHidden, useVote, useVoteResults } from "./hooks";
 import { useFacilitation } from "./state";
 
 /**
- * What the facilitation toolkit adds to a note card: dot-vote buttons while a vote is open on its
- * stage, its count once revealed, and for facilitators the author, "hidden" badge and hide/unhide.
+ * Facilitators' moderation of one note: the "hidden" badge and hide/unhide. Its own component so a
+ * board card can keep it in its header row, leaving the card's body to the text.
  */
-export function NoteFacilitation({ note }: { note: Note }) {
+export function NoteModeration({ note }: { note: Note }) {
+  const { t } = useTranslation();
+  const { docs, self } = useWorkshop();
+  const hidden = useHidden(docs.control);
+  if (self.role !== "facilitator") return null;
+  const isHidden = note.id in hidden;
+  return (
+    <div className="note-fac__moderate">
+      {isHidden && <span className="note-fac__hidden">{t("facilitation.note.hidden")}</span>}
+      <button
+        type="button"
+        className="button button--ghost button--small note-fac__hide"
+        onClick={() =>
+          isHidden ? unhideNote(docs.control, note.id) : hideNote(docs.control, note.id, self.id)
+        }
+      >
+        {isHidden ? t("facilitation.note.unhide") : t("facilitation.note.hide")}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * What the facilitation toolkit adds to a note: dot-vote buttons while a vote is open on its stage, its
+ * count once revealed, and (unless `moderation` is false, when the caller shows `NoteModeration`
+ * itself) the facilitator's moderation.
+ */
+export function NoteFacilitation({ note, moderation = true }: { note: Note; moderation?: boolean }) {
   const { t } = useTranslation();
   const { docs, self, api } = useWorkshop();
   const hidden = useHidden(docs.control);
@@ -42,14 +69,9 @@ export function NoteFacilitation({ note }: { note: Note }) {
     }
   };
 
-  if (!voting && !revealed && !facilitator) return null;
+  if (!voting && !revealed && !(moderation && facilitator)) return null;
   return (
     <div className="note-fac">
-      {facilitator && (
-        <p className="note-fac__author">
-          {t("facilitation.note.writtenBy", { name: note.authorName || t("note.anonymous") })}
-        </p>
-      )}
       {voting && (
         <div className="note-fac__vote">
           <button
@@ -87,20 +109,7 @@ export function NoteFacilitation({ note }: { note: Note }) {
           {t("facilitation.vote.dots", { count })}
         </span>
       )}
-      {facilitator && (
-        <div className="note-fac__moderate">
-          {isHidden && <span className="note-fac__hidden">{t("facilitation.note.hidden")}</span>}
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() =>
-              isHidden ? unhideNote(docs.control, note.id) : hideNote(docs.control, note.id, self.id)
-            }
-          >
-            {isHidden ? t("facilitation.note.unhide") : t("facilitation.note.hide")}
-          </button>
-        </div>
-      )}
+      {moderation && <NoteModeration note={note} />}
     </div>
   );
 }

@@ -47,7 +47,6 @@ export const facilitationEn = {
     noVotes: "Nobody voted.",
   },
   note: {
-    writtenBy: "Written by {{name}}",
     hidden: "Hidden",
     hide: "Hide",
     unhide: "Unhide",

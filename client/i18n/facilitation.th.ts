@@ -49,7 +49,6 @@ export const facilitationTh: Catalog["facilitation"] = {
     noVotes: "ไม่มีใครโหวต",
   },
   note: {
-    writtenBy: "เขียนโดย {{name}}",
     hidden: "ซ่อนอยู่",
     hide: "ซ่อน",
     unhide: "เลิกซ่อน",

@@ -154,15 +154,17 @@ export function StageList({ stage }: { stage: StageId }) {
     return out;
   }, [stage, notes, regions, regionName, board.clusters, board.members, t]);
 
-  // Keep a note just written in sight (the form stays put above the list); the focus stays in the form.
+  // Keep a note just written in sight, below the form (which sticks under the stage tabs while the page
+  // scrolls); the focus stays in the form.
   useEffect(() => {
     const scroller = scrollerRef.current;
     const item = added && scroller?.querySelector(`[data-note-id="${added}"]`);
     if (!scroller || !item) return;
-    const box = scroller.getBoundingClientRect();
+    const formBottom = composeRef.current?.closest("form")?.getBoundingClientRect().bottom ?? 0;
     const at = item.getBoundingClientRect();
-    if (at.bottom > box.bottom) scroller.scrollTop += at.bottom - box.bottom + 8;
-    else if (at.top < box.top) scroller.scrollTop -= box.top - at.top + 8;
+    const below = window.innerHeight - 72; // the floating List / Canvas switch
+    if (at.bottom > below) window.scrollBy(0, at.bottom - below + 8);
+    else if (at.top < formBottom) window.scrollBy(0, at.top - formBottom - 8);
   }, [added]);
 
   const hmwById = useMemo(() => new Map(questions.map((q) => [q.id, q])), [questions]);

@@ -20,6 +20,7 @@ import { MetaEditor } from "./MetaEditor";
 import { PresenceBar } from "./PresenceBar";
 import { SharePanel } from "./SharePanel";
 import { panelId, StageTabs, tabId } from "./StageTabs";
+import { useStickyHeight } from "./useStickyHeight";
 
 interface Props {
   /** Title from the session check, shown until the control document has synced. */
@@ -46,6 +47,9 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
   const steer = canSteer(self.role);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  useStickyHeight(bar, root, "--workshop-bar-h");
 
   useEffect(() => {
     document.title = title ? `${title} — ${t("app.name")}` : t("app.name");
@@ -69,7 +73,7 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
   };
 
   return (
-    <div className="workshop">
+    <div ref={root} className="workshop">
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>
@@ -127,8 +131,10 @@ export function WorkshopView({ fallbackTitle = "", links, connection, onRotate }
           }}
         />
       )}
-      <StageTabs stage={stage} current={meta.currentStage} onChange={setStage} />
-      <FacilitationBar />
+      <div ref={bar} className="workshop__bar">
+        <StageTabs stage={stage} current={meta.currentStage} onChange={setStage} />
+        <FacilitationBar />
+      </div>
       <main id="main" className="workshop__main">
         <div role="tabpanel" id={panelId(stage)} aria-labelledby={tabId(stage)} className="stage-panel">
           <div className="stage-panel__intro">

@@ -87,7 +87,7 @@ const IMAGE_DATA_URI = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]*={0,
 const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { font-family: "Sarabun", "TH Sarabun New", "Noto Sans Thai", "Leelawadee UI", Tahoma, sans-serif;
+body { font-family: "Sarabun", "TH Sarabun New", "Noto Sans Thai", "Leelawadee UI", Tahoma, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji";
   font-size: 12pt; line-height: 1.6; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 52rem; padding: 2rem 1.5rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; line-height: 1.25; }
 h2 { font-size: 1.45rem; margin: 2rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid #0b5394; color: #0b3d6e; }

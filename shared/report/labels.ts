@@ -83,7 +83,7 @@ const en: ReportLabels = {
   define: "Define",
   povs: "Point-of-view statements",
   povUser: "User",
-  povNeed: "needs",
+  povNeed: "needs a way to",
   povInsight: "because",
   hmw: "How might we…",
   ideate: "Ideate",

@@ -515,6 +515,6 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
   };
 }
 
-/** "<user> needs <need> because <insight>" in the report's words (see labels). */
+/** A POV as one text cell for the CSV and JSON rows: its three parts, language-neutral. */
 export const povSentence = (p: { user: string; need: string; insight: string }): string =>
   [p.user, p.need, p.insight].map((s) => s.trim()).join(" | ");

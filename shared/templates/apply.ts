@@ -4,6 +4,8 @@ import {
   addPersona,
   addPov,
   addPrototype,
+  addStep,
+  editTestPlan,
   empathyFrame,
   HMW_FRAME,
   linkIdea,
@@ -44,16 +46,21 @@ export interface AppliedTemplate {
   prototypeId: RecordId | null;
 }
 
-/** Paragraphs-in-a-bullet-list, the structure the Tiptap editor (through y-tiptap) writes and reads. */
+/** A paragraph as the Tiptap editor (through y-tiptap) writes and reads it. */
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement("paragraph");
+  element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}
+
+/** Paragraphs-in-a-bullet-list, the same structure the editor makes of a bullet list. */
 function bulletList(items: readonly string[]): Y.XmlElement {
   const list = new Y.XmlElement("bulletList");
   list.insert(
     0,
     items.map((text) => {
-      const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [new Y.XmlText(text)]);
       const item = new Y.XmlElement("listItem");
-      item.insert(0, [paragraph]);
+      item.insert(0, [paragraph(text)]);
       return item;
     }),
   );
@@ -140,12 +147,22 @@ export function applyTemplate(
     });
     applied.notes.push(idea);
 
-    applied.prototypeId = addPrototype(content, {
+    const { prototype } = examples;
+    const prototypeId = addPrototype(content, {
       authorId: TEMPLATE_AUTHOR_ID,
-      title: examples.prototype,
+      title: prototype.title,
       now: at(),
     });
-    linkIdea(content, applied.prototypeId, idea);
+    applied.prototypeId = prototypeId;
+    linkIdea(content, prototypeId, idea);
+    richText(content, prototypeId, "description").insert(0, [paragraph(prototype.description)]);
+    for (const text of prototype.steps)
+      addStep(content, { authorId: TEMPLATE_AUTHOR_ID, prototypeId, text, now: at() });
+    editTestPlan(content, prototypeId, {
+      testWho: prototype.test.who,
+      testWhat: prototype.test.what,
+      testHow: prototype.test.how,
+    });
   }, LOCAL_ORIGIN);
   return applied;
 }

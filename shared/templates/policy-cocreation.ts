@@ -59,15 +59,30 @@ export const policyCocreationExamples: Record<TemplateLocale, TemplateExamples> 
     },
     pov: {
       user: "ตัวอย่าง: ผู้สูงอายุที่อยู่บ้านคนเดียวและเดินทางเองไม่สะดวก",
-      need: "ต้องการความช่วยเหลือที่มาถึงตัวทันเวลา โดยไม่ต้องร้องขอเอง",
-      insight: "เพราะหลายคนเกรงใจ ไม่อยากเป็นภาระ จึงไม่ร้องขอจนกว่าปัญหาจะลุกลาม",
+      need: "ความช่วยเหลือที่มาถึงตัวทันเวลา โดยไม่ต้องร้องขอเอง",
+      insight: "หลายคนเกรงใจ ไม่อยากเป็นภาระ จึงไม่ร้องขอจนกว่าปัญหาจะลุกลาม",
     },
     hmw: [
       "ตัวอย่าง: เราจะทำให้หน่วยงานเข้าถึงผู้สูงอายุที่อยู่ลำพังได้ก่อนที่เขาต้องร้องขอได้อย่างไร",
       "ตัวอย่าง: เราจะชวนชุมชนให้มีส่วนร่วมดูแลผู้สูงอายุที่อยู่ลำพังได้อย่างไร",
     ],
     idea: "ตัวอย่าง: เครือข่าย “เพื่อนบ้านดูแลกัน” โทรถามไถ่ผู้สูงอายุทุกเช้า ร่วมกับ อสม. และ อบต.",
-    prototype: "ตัวอย่าง: ร่างมาตรการนำร่อง “เพื่อนบ้านดูแลกัน” ในหนึ่งหมู่บ้าน",
+    prototype: {
+      title: "ตัวอย่าง: ร่างมาตรการนำร่อง “เพื่อนบ้านดูแลกัน” ในหนึ่งหมู่บ้าน",
+      description:
+        "อาสาสมัครในหมู่บ้านจับคู่กับผู้สูงอายุที่อยู่ลำพัง โทรถามไถ่ทุกเช้า หากไม่มีคนรับสายภายในสิบโมง อสม. จะไปเยี่ยมที่บ้าน และ อบต. สรุปเรื่องที่ต้องช่วยเหลือทุกสัปดาห์",
+      steps: [
+        "อบต. และ อสม. ชวนเพื่อนบ้านอาสามาจับคู่กับผู้สูงอายุที่อยู่ลำพัง",
+        "เพื่อนบ้านโทรถามไถ่ทุกเช้า และจดเรื่องที่ผู้สูงอายุต้องการ",
+        "ไม่มีคนรับสาย: อสม. ไปเยี่ยมที่บ้านภายในวันนั้น",
+        "อบต. ประชุมสรุปทุกสัปดาห์และส่งต่อเรื่องที่ต้องใช้สิทธิ์หรืองบประมาณ",
+      ],
+      test: {
+        who: "ผู้สูงอายุที่อยู่ลำพัง 10 คน เพื่อนบ้านอาสา อสม. และเจ้าหน้าที่ อบต. ในหมู่บ้านนำร่อง",
+        what: "ผู้สูงอายุรู้สึกว่าได้รับการดูแลโดยไม่เป็นภาระหรือไม่ และอาสาสมัครทำต่อเนื่องได้จริงหรือไม่",
+        how: "ทดลองหนึ่งเดือน จัดเวทีรับฟังในหมู่บ้านก่อนและหลัง แล้วแจ้งกลับว่าความเห็นถูกนำไปปรับอย่างไร",
+      },
+    },
   },
   en: {
     empathy: [
@@ -98,14 +113,29 @@ export const policyCocreationExamples: Record<TemplateLocale, TemplateExamples> 
     },
     pov: {
       user: "Example: an older person who lives alone and cannot easily travel",
-      need: "needs help that reaches them in time without having to ask for it",
-      insight: "because many feel they would be a burden, so they don't ask until the problem has grown",
+      need: "get help that reaches them in time without having to ask for it",
+      insight: "many feel they would be a burden, so they don't ask until the problem has grown",
     },
     hmw: [
       "Example: How might we reach older people living alone before they have to ask for help?",
       "Example: How might we involve the community in caring for older people who live alone?",
     ],
     idea: "Example: A “Neighbours Look Out” network that phones older residents every morning, with health volunteers and the subdistrict office",
-    prototype: "Example: draft pilot measure “Neighbours Look Out” in one village",
+    prototype: {
+      title: "Example: draft pilot measure “Neighbours Look Out” in one village",
+      description:
+        "Village volunteers pair up with older people who live alone and phone them every morning. If nobody answers by ten, the health volunteer visits; the subdistrict office reviews what help is needed every week.",
+      steps: [
+        "The subdistrict office and health volunteers invite neighbours to pair up with older people living alone",
+        "The neighbour phones every morning and notes what the older person needs",
+        "No answer: the health volunteer visits the same day",
+        "The subdistrict office meets weekly and passes on what needs entitlements or budget",
+      ],
+      test: {
+        who: "Ten older people living alone, volunteer neighbours, health volunteers and subdistrict staff in the pilot village",
+        what: "Do older people feel looked after without feeling a burden, and can volunteers keep it up?",
+        how: "Run it for a month, hold a village hearing before and after, then report back how views changed the measure",
+      },
+    },
   },
 };

@@ -59,15 +59,29 @@ export const serviceJourneyExamples: Record<TemplateLocale, TemplateExamples> = 
     },
     pov: {
       user: "ตัวอย่าง: เจ้าของร้านอาหารรายย่อยที่ดูแลร้านคนเดียว",
-      need: "ต้องได้ใบอนุญาตโดยไม่ต้องปิดร้านไปติดต่อหลายรอบ",
-      insight: "เพราะทุกวันที่ปิดร้านคือรายได้ที่หายไป และแต่ละหน่วยงานขอเอกสารชุดเดิมซ้ำกัน",
+      need: "ได้ใบอนุญาตโดยไม่ต้องปิดร้านไปติดต่อหลายรอบ",
+      insight: "ทุกวันที่ปิดร้านคือรายได้ที่หายไป และแต่ละหน่วยงานขอเอกสารชุดเดิมซ้ำกัน",
     },
     hmw: [
       "ตัวอย่าง: เราจะทำให้การขอใบอนุญาตเสร็จได้ในการติดต่อครั้งเดียวได้อย่างไร",
       "ตัวอย่าง: เราจะทำให้ผู้ประกอบการรู้ล่วงหน้าว่าต้องเตรียมเอกสารอะไรได้อย่างไร",
     ],
     idea: "ตัวอย่าง: หน่วยงานเชื่อมโยงข้อมูลทะเบียนราษฎร์และทะเบียนพาณิชย์กันเอง ผู้ประกอบการไม่ต้องยื่นสำเนาเอกสาร",
-    prototype: "ตัวอย่าง: แบบคำขอออนไลน์หน้าเดียว พร้อมรายการเอกสารที่ต้องใช้",
+    prototype: {
+      title: "ตัวอย่าง: แบบคำขอออนไลน์หน้าเดียว พร้อมรายการเอกสารที่ต้องใช้",
+      description:
+        "ผู้ประกอบการกรอกคำขอหน้าเดียวบนโทรศัพท์ ระบบดึงข้อมูลทะเบียนราษฎร์และทะเบียนพาณิชย์ให้เอง แล้วแสดงรายการเอกสารที่ยังต้องเตรียมพร้อมวันนัดตรวจร้าน",
+      steps: [
+        "ผู้ประกอบการสแกนคิวอาร์โค้ดที่สำนักงานเขตหรือในไลน์ของเขต",
+        "กรอกข้อมูลร้านหน้าเดียว ระบบเติมข้อมูลที่หน่วยงานมีอยู่แล้วให้",
+        "ได้รับรายการเอกสารที่ขาดและวันนัดตรวจร้านทาง SMS",
+      ],
+      test: {
+        who: "เจ้าของร้านอาหารรายย่อย 5 ราย ทั้งที่ใช้และไม่ใช้สมาร์ตโฟนคล่อง",
+        what: "กรอกคำขอได้เองจนจบโดยไม่มีคนช่วย และเข้าใจว่าต้องเตรียมอะไรต่อ",
+        how: "ให้ลองใช้ต้นแบบกระดาษหรือหน้าจอจำลองที่ร้านของเขาเอง สังเกตโดยไม่ช่วย แล้วคุยต่อ 10 นาที",
+      },
+    },
   },
   en: {
     empathy: [
@@ -92,14 +106,28 @@ export const serviceJourneyExamples: Record<TemplateLocale, TemplateExamples> = 
     },
     pov: {
       user: "Example: a small restaurant owner who runs the shop alone",
-      need: "needs to get the licence without closing the shop for several trips",
-      insight: "because every closed day is income lost, and each office asks for the same documents again",
+      need: "get the licence without closing the shop for several trips",
+      insight: "every closed day is income lost, and each office asks for the same documents again",
     },
     hmw: [
       "Example: How might we make the licence a one-visit service?",
       "Example: How might we let owners know up front which documents to prepare?",
     ],
     idea: "Example: Offices share civil-registration and business-registration data with each other, so owners hand in no copies",
-    prototype: "Example: one-page online application with the list of documents needed",
+    prototype: {
+      title: "Example: one-page online application with the list of documents needed",
+      description:
+        "Owners fill in a single page on their phone. The system fills in what civil and business registration already hold, then lists the documents still needed and the date of the shop inspection.",
+      steps: [
+        "The owner scans a QR code at the district office or in its LINE account",
+        "Fills in one page about the shop; data the agencies already hold is filled in for them",
+        "Gets the list of missing documents and the inspection date by SMS",
+      ],
+      test: {
+        who: "Five small restaurant owners, some at ease with smartphones and some not",
+        what: "Can they finish the application alone, and do they understand what to prepare next?",
+        how: "Try a paper or clickable mock-up in their own shop; watch without helping, then talk for 10 minutes",
+      },
+    },
   },
 };

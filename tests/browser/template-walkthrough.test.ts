@@ -62,6 +62,8 @@ describe("a template walked through all five stages", () => {
     const idea = fac.getByRole("article", { name: /Renew online and pick up at 7-Eleven/ });
     await idea.click();
     await idea.getByRole("combobox", { name: "Answers which question?" }).selectOption({ label: question });
+    // Once the idea is let go (a click on the board), the card itself names the question it answers.
+    await fac.locator(".board__surface").click({ position: { x: 8, y: 8 } });
     await idea.getByText(`Answers: ${question}`).waitFor();
 
     // Prototype: title, description, the idea it builds on, a storyboard step with a picture.

@@ -8,7 +8,7 @@ const PEER = { id: "peer-participant-01" as ParticipantId, name: "Malee" };
 const viewportOf = (container: HTMLElement) => container.querySelector(".board__viewport") as HTMLElement;
 
 describe("opening a board", () => {
-  it("scrolls to the notes when none of them is in view, so a phone does not show an empty board", () => {
+  it("scrolls to the notes when none of them is in view, with their area's heading, so a phone does not show an empty board", () => {
     const { container, docs } = renderBoard();
     act(() => {
       addNote(docs.content, { stage: "empathize", text: "far right", author: PEER, x: 1600, y: 900 });
@@ -16,7 +16,8 @@ describe("opening a board", () => {
     });
     const viewport = viewportOf(container);
     expect(viewport.scrollLeft).toBe(1600 - 16);
-    expect(viewport.scrollTop).toBe(900 - 16);
+    // 56 px above the first note: the heading of the area it sits in (a Test quadrant, say) stays in view.
+    expect(viewport.scrollTop).toBe(900 - 56);
   });
 
   it("stays where it is when a note is already in view, and only frames once", () => {

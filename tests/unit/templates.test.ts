@@ -12,10 +12,12 @@ import {
   getPersonas,
   getPovs,
   getPrototypes,
+  getStoryboard,
   HMW_FRAME,
   initWorkshop,
   LOCAL_ORIGIN,
   META_KEYS,
+  type RecordId,
   readMeta,
   richText,
   STAGES,
@@ -102,6 +104,23 @@ describe("prepared templates seed example boards", () => {
         expect(prototypes).toHaveLength(1);
         expect(prototypes[0]?.title.startsWith(EXAMPLE_PREFIX[locale])).toBe(true);
         expect(prototypes[0]?.ideaIds).toEqual([ideas[0]?.id]);
+        // The example prototype is worked through: description, storyboard, and a test plan for Test.
+        const proto = prototypes[0];
+        const description = fragmentToBlocks(richText(content, proto?.id ?? "", "description"));
+        expect(plain(description[0]?.inlines ?? [])).not.toBe("");
+        const steps = getStoryboard(content, proto?.id as RecordId);
+        expect(steps.length).toBeGreaterThanOrEqual(2);
+        for (const step of steps) expect(step.text).not.toBe("");
+        expect(proto?.testWho).not.toBe("");
+        expect(proto?.testWhat).not.toBe("");
+        expect(proto?.testHow).not.toBe("");
+      });
+
+      it(`${templateId} (${locale}): the point of view reads as one sentence, with no connective said twice`, () => {
+        const pov = getPovs(created(templateId, locale).content)[0];
+        const connectives = locale === "th" ? [/^ต้อง/, /^เพราะ/] : [/^needs?\b/i, /^because\b/i];
+        expect(pov?.need).not.toMatch(connectives[0] as RegExp);
+        expect(pov?.insight).not.toMatch(connectives[1] as RegExp);
       });
     }
   }
