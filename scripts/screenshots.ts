@@ -55,7 +55,8 @@ try {
       await page.keyboard.press("Enter");
       await page.getByRole("tablist").waitFor();
       if (lang === "th" && size === "desktop") await seed(page, notes);
-      await page.getByTestId("note").first().waitFor();
+      // A board card on desktop, a list item on a phone.
+      await page.locator("[data-note-id]").first().waitFor();
       await shot("workshop");
       await page.locator(".people__button").click();
       await shot("people");
