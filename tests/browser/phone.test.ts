@@ -49,4 +49,40 @@ describe("phones", () => {
     await citizen.getByRole("region", { name: "Empathize board" }).waitFor();
     await noteWith(citizen, "Worried about missing my turn").waitFor();
   });
+
+  it("scrolls the page past the stage's header, keeping the tabs and the note form in reach and each new note in view", async () => {
+    const { links } = await createWorkshop(env.server.url, "Clinic queue", "How might patients wait less?");
+    const citizen = await newDevice(env.browser, { viewport: PHONE });
+    await join(citizen, links.citizen, "Malee");
+    const box = citizen.getByRole("textbox", { name: "Add a note" });
+    const tabs = citizen.getByRole("tablist");
+    const prompt = citizen.getByText("What do people experience, feel and need?", { exact: false });
+    const inView = async (locator: typeof box) => {
+      const r = await locator.boundingBox();
+      return !!r && r.y >= 0 && r.y + r.height <= PHONE.height;
+    };
+
+    for (let i = 1; i <= 12; i++) {
+      await box.fill(`Observation number ${i}, written on the bus`);
+      await box.press("Enter");
+      const added = citizen.getByRole("article", { name: new RegExp(`Observation number ${i},`) });
+      await added.waitFor();
+      // The note just written shows below the form, not hidden under it or the switch.
+      await expect.poll(() => inView(added)).toBe(true);
+      const [note, form] = await Promise.all([added.boundingBox(), box.boundingBox()]);
+      expect(note?.y ?? 0).toBeGreaterThan((form?.y ?? 0) + (form?.height ?? 0));
+    }
+
+    // Twelve notes run past the screen: the page scrolls, the header and the prompt go, the tabs and
+    // the form stay.
+    await citizen.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => citizen.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    expect(await inView(prompt)).toBe(false);
+    const [bar, form] = await Promise.all([tabs.boundingBox(), box.boundingBox()]);
+    expect(bar?.y).toBe(0);
+    expect(await inView(box)).toBe(true);
+    expect(form?.y ?? 0).toBeGreaterThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0) - 1);
+    await citizen.getByRole("tab", { name: /Define/ }).click();
+    await citizen.getByRole("tab", { name: /Define/, selected: true }).waitFor();
+  });
 });
