@@ -3,7 +3,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import "./richtext.css";
 import { useTranslation } from "react-i18next";
 import { type RichField, richText, richTextKey } from "../../shared";
@@ -23,17 +23,16 @@ export interface RichTextProps {
 export default function RichTextEditor({ recordId, field, label, editable }: RichTextProps) {
   const { docs, awareness, self } = useWorkshop();
   const fragment = richText(docs.content, recordId, field);
-  const [carets, setCarets] = useState<CaretChannel | null>(null);
-
+  const carets = useMemo(
+    () =>
+      awareness ? new CaretChannel(awareness, docs.content, richTextKey(recordId, field), editable) : null,
+    [awareness, docs.content, recordId, field, editable],
+  );
   useEffect(() => {
-    if (!awareness) return;
-    const channel = new CaretChannel(awareness, docs.content, richTextKey(recordId, field), editable);
-    setCarets(channel);
-    return () => {
-      channel.destroy();
-      setCarets(null);
-    };
-  }, [awareness, docs.content, recordId, field, editable]);
+    if (!carets) return;
+    carets.start();
+    return () => carets.destroy();
+  }, [carets]);
 
   const editor = useEditor(
     {

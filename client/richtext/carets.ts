@@ -45,6 +45,10 @@ export class CaretChannel {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
 
+  /**
+   * Pure, so an editor can be built with its channel in the same render (building it first without
+   * carets and again with them dropped the focus and keys typed in between); `start` subscribes.
+   */
   constructor(
     private readonly presence: Awareness,
     doc: Y.Doc,
@@ -53,8 +57,14 @@ export class CaretChannel {
   ) {
     this.doc = doc;
     this.clientID = presence.clientID;
-    for (const id of presence.getStates().keys()) this.read(id);
-    presence.on("change", this.onPresence);
+  }
+
+  /** Follows presence until `destroy`; may follow a `destroy` again (React's development double effects). */
+  start() {
+    this.destroyed = false;
+    for (const id of this.presence.getStates().keys()) this.read(id);
+    this.presence.on("change", this.onPresence);
+    this.emit();
   }
 
   private emit = () => {
