@@ -79,7 +79,7 @@ export function Board({ stage }: { stage: StageId }) {
     const [a = "", rest = ""] = t("note.label", { author: AUTHOR, text: TEXT }).split(AUTHOR);
     const [b = "", c = ""] = rest.split(TEXT);
     return {
-      move: t("note.move"),
+      move: (author: string) => t("note.move", { author }),
       text: t("note.text"),
       placeholder: t("note.placeholder"),
       anonymous: t("note.anonymous"),

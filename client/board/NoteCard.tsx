@@ -19,7 +19,8 @@ import { useBoardDrag } from "./useBoardDrag";
 
 /** The strings every card shows, translated once per board (not per card). */
 export interface NoteLabels {
-  move: string;
+  /** "Move note by {author}": the handle shows the author's name, so its accessible name says it too. */
+  move(author: string): string;
   text: string;
   placeholder: string;
   anonymous: string;
@@ -151,8 +152,8 @@ export const NoteCard = memo(function NoteCard({
           <button
             type="button"
             className="note__handle"
-            aria-label={labels.move}
-            title={labels.move}
+            aria-label={labels.move(author)}
+            title={labels.move(author)}
             {...dragHandlers}
           >
             <span className="note__grip" aria-hidden="true" />
