@@ -98,4 +98,26 @@ describe("accessibility", () => {
       }
       expect(found).toEqual([]);
     });
+
+  it("the home page (create with a template) and the join page pass axe at both sizes, th and en", async () => {
+    const created = await fetch(`${env.server.url}/api/workshops`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Clinic queue", challenge: "x" }),
+    }).then((r) => r.json() as Promise<{ links: Record<"citizen", string> }>);
+    const found: string[] = [];
+    for (const locale of ["en-US", "th-TH"])
+      for (const viewport of [DESKTOP, PHONE]) {
+        const context = await env.browser.newContext({ viewport, locale, bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto(env.server.url);
+        await page.getByRole("radio").nth(1).check();
+        for (const v of await violations(page)) found.push(`home ${locale} ${viewport.width}: ${v}`);
+        await page.goto(created.links.citizen);
+        await page.locator("#display-name").waitFor();
+        for (const v of await violations(page)) found.push(`join ${locale} ${viewport.width}: ${v}`);
+        await context.close();
+      }
+    expect(found).toEqual([]);
+  });
 });
