@@ -1,4 +1,4 @@
-import { type FormEvent, memo, useId, useState } from "react";
+import { type FormEvent, memo, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import {
@@ -16,6 +16,9 @@ import {
   type PovFields,
   pinFocusQuestion,
 } from "../../shared";
+import { useFacilitatedBoard } from "../facilitation/board";
+import { useVote, useVoteResults } from "../facilitation/hooks";
+import { NoteFacilitation } from "../facilitation/NoteFacilitation";
 import { canAddNotes, canEditNote, canSteer } from "../permissions";
 import { useWorkshop } from "../sync/context";
 import { useMeta, useStageNotes } from "../sync/useDoc";
@@ -159,10 +162,24 @@ export function HmwPanel() {
   const { t } = useTranslation();
   const { docs, self, readOnly } = useWorkshop();
   const meta = useMeta(docs.control);
-  const notes = useStageNotes(docs.content, "define").filter((note) => note.frame === HMW_FRAME);
+  const board = useFacilitatedBoard(useStageNotes(docs.content, "define"), "define");
+  const questions = useMemo(() => board.notes.filter((note) => note.frame === HMW_FRAME), [board.notes]);
+  // A dot vote on Define is how the group votes a question up: once revealed, most votes first.
+  const vote = useVote(docs.control);
+  const results = useVoteResults(docs.control);
+  const revealed =
+    vote?.stage === "define" && vote.status === "revealed"
+      ? results.find((r) => r.voteId === vote.id)
+      : undefined;
+  const notes = useMemo(() => {
+    if (!revealed) return questions;
+    const count = new Map(revealed.ranking.map((r) => [r.target, r.count]));
+    return [...questions].sort((a, b) => (count.get(b.id) ?? 0) - (count.get(a.id) ?? 0));
+  }, [questions, revealed]);
   const [text, setText] = useState("");
   const steer = canSteer(self.role);
-  const canAdd = !readOnly && canAddNotes(self.role);
+  const mayWrite = !readOnly && canAddNotes(self.role);
+  const canAdd = mayWrite && !board.locked;
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -183,6 +200,7 @@ export function HmwPanel() {
         <h2 id="hmw-heading">{t("methods.hmw.heading")}</h2>
         <p className="method-panel__note">{t("methods.hmw.intro")}</p>
       </div>
+      {mayWrite && board.locked && <p className="framed-notes__locked">{t("facilitation.boardLocked")}</p>}
       {canAdd && (
         <form className="hmw-form" onSubmit={add}>
           <label htmlFor="hmw-input">{t("methods.hmw.label")}</label>
@@ -209,7 +227,7 @@ export function HmwPanel() {
             note={note}
             pinned={meta.focusHmw === note.id}
             steer={steer}
-            canDelete={!readOnly && canEditNote(self.role, self.id, note)}
+            canDelete={canAdd && canEditNote(self.role, self.id, note)}
           />
         ))}
       </ul>
@@ -235,6 +253,7 @@ function HmwItem({
       {pinned && <span className="hmw__badge">{t("methods.hmw.pinned")}</span>}
       <p className="hmw__text">{note.text}</p>
       <p className="hmw__by">{t("methods.hmw.by", { author: note.authorName || t("note.anonymous") })}</p>
+      <NoteFacilitation note={note} />
       <div className="pov__actions">
         {steer && (
           <button

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Note } from "../../shared";
+import { useFacilitatedBoard } from "../facilitation/board";
 import { useWorkshop } from "../sync/context";
 import { useStageNotes } from "../sync/useDoc";
 import { type Area, EMPATHY_LAYOUT, placeInArea } from "./areas";
@@ -9,7 +10,8 @@ import { FramedNotes } from "./FramedNotes";
 export function EmpathyMapPanel() {
   const { t } = useTranslation();
   const { docs } = useWorkshop();
-  const notes = useStageNotes(docs.content, "empathize");
+  // The same notes the board shows: without hidden ones (but for facilitators), read-only while locked.
+  const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, "empathize"), "empathize");
   return (
     <section className="method-panel" aria-labelledby="empathy-heading">
       <div className="method-panel__head">
@@ -18,14 +20,14 @@ export function EmpathyMapPanel() {
       </div>
       <div className="empathy-map">
         {EMPATHY_LAYOUT.map((area) => (
-          <EmpathyArea key={area.frame} area={area} notes={notes} />
+          <EmpathyArea key={area.frame} area={area} notes={notes} locked={locked} />
         ))}
       </div>
     </section>
   );
 }
 
-function EmpathyArea({ area, notes }: { area: Area; notes: Note[] }) {
+function EmpathyArea({ area, notes, locked }: { area: Area; notes: Note[]; locked: boolean }) {
   const { t } = useTranslation();
   return (
     <FramedNotes
@@ -34,6 +36,7 @@ function EmpathyArea({ area, notes }: { area: Area; notes: Note[] }) {
       name={t(`methods.areas.${area.area}`)}
       hint={t(`methods.areaHints.${area.area}`)}
       notes={notes.filter((note) => note.frame === area.frame)}
+      locked={locked}
       idPrefix={`area-${area.area}`}
       className={`empathy-area empathy-area--${area.area}`}
       place={() => placeInArea(area, notes)}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { addNote, LIMITS, type Note, type NoteColor, type StageId } from "../../shared";
+import { useHidden } from "../facilitation/hooks";
 import { canAddNotes } from "../permissions";
 import { useWorkshop } from "../sync/context";
 
@@ -10,8 +11,10 @@ interface Props {
   /** Visible name of the area ("Says", "Likes"…), also used in the field's label. */
   name: string;
   hint: string;
-  /** Notes of this frame only. */
+  /** Notes of this frame only, as the board shows them (hidden ones only to facilitators). */
   notes: Note[];
+  /** The facilitator locked this stage's board for this person: read only. */
+  locked: boolean;
   /** Unique within the page: used for the heading and input ids. */
   idPrefix: string;
   className: string;
@@ -21,13 +24,25 @@ interface Props {
 }
 
 /** One method area as a list with its own compose field: the same notes the canvas shows, usable on a phone. */
-export function FramedNotes({ stage, frame, name, hint, notes, idPrefix, className, color, place }: Props) {
+export function FramedNotes({
+  stage,
+  frame,
+  name,
+  hint,
+  notes,
+  locked,
+  idPrefix,
+  className,
+  color,
+  place,
+}: Props) {
   const { t } = useTranslation();
   const { docs, self, readOnly } = useWorkshop();
+  const hidden = useHidden(docs.control);
   const [text, setText] = useState("");
   const headingId = `${idPrefix}-heading`;
   const inputId = `${idPrefix}-input`;
-  const canAdd = !readOnly && canAddNotes(self.role);
+  const canAdd = !readOnly && canAddNotes(self.role) && !locked;
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -55,12 +70,23 @@ export function FramedNotes({ stage, frame, name, hint, notes, idPrefix, classNa
       ) : (
         <ul className="framed-notes__notes">
           {notes.map((note) => (
-            <li key={note.id} className={`mini-note note--${note.color}`}>
+            <li
+              key={note.id}
+              className={`mini-note note--${note.color}${note.id in hidden ? " mini-note--hidden" : ""}`}
+            >
               <span>{note.text}</span>
-              <small>{note.authorName || t("note.anonymous")}</small>
+              <small>
+                {note.authorName || t("note.anonymous")}
+                {note.id in hidden && (
+                  <span className="mini-note__hidden"> · {t("facilitation.note.hidden")}</span>
+                )}
+              </small>
             </li>
           ))}
         </ul>
+      )}
+      {locked && !readOnly && canAddNotes(self.role) && (
+        <p className="framed-notes__locked">{t("facilitation.boardLocked")}</p>
       )}
       {canAdd && (
         <form className="framed-notes__add" onSubmit={add}>

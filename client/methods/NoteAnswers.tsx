@@ -2,11 +2,12 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { HMW_FRAME, type Note, type NoteId, setNoteAnswers } from "../../shared";
+import { useFacilitatedBoard } from "../facilitation/board";
 import { useStageNotes } from "../sync/useDoc";
 
-/** The Define stage's "How might we…" questions an idea can answer. */
+/** The Define stage's "How might we…" questions an idea can answer (hidden ones only for facilitators). */
 export function useHmwQuestions(content: Y.Doc): Note[] {
-  const define = useStageNotes(content, "define");
+  const define = useFacilitatedBoard(useStageNotes(content, "define"), "define").notes;
   return useMemo(() => define.filter((note) => note.frame === HMW_FRAME && note.text.trim()), [define]);
 }
 

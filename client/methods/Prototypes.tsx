@@ -10,6 +10,7 @@ import {
   type Prototype,
   renamePrototype,
 } from "../../shared";
+import { useFacilitatedBoard } from "../facilitation/board";
 import { RichText } from "../richtext/RichText";
 import { useWorkshop } from "../sync/context";
 import { useStageNotes } from "../sync/useDoc";
@@ -95,7 +96,8 @@ export function PrototypesPanel() {
   const { t } = useTranslation();
   const { docs, self } = useWorkshop();
   const prototypes = usePrototypes(docs.content);
-  const ideas = useStageNotes(docs.content, "ideate");
+  // Ideas to build on: the board's, so a hidden idea is offered to facilitators only.
+  const ideas = useFacilitatedBoard(useStageNotes(docs.content, "ideate"), "ideate").notes;
   const editable = canWriteMethods(self.role);
   return (
     <section className="method-panel" aria-labelledby="prototypes-heading">

@@ -11,6 +11,7 @@ import {
   setPrototypeStatus,
   TEST_PLAN_FIELDS,
 } from "../../shared";
+import { useFacilitatedBoard } from "../facilitation/board";
 import { RichText } from "../richtext/RichText";
 import { useWorkshop } from "../sync/context";
 import { useStageNotes } from "../sync/useDoc";
@@ -24,7 +25,7 @@ export function TestingPanel() {
   const { t } = useTranslation();
   const { docs, self } = useWorkshop();
   const prototypes = usePrototypes(docs.content);
-  const notes = useStageNotes(docs.content, "test");
+  const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, "test"), "test");
   const regions = feedbackLayout(prototypes);
   const editable = canWriteMethods(self.role);
   return (
@@ -40,6 +41,7 @@ export function TestingPanel() {
           prototype={prototype}
           regions={regions.filter((r) => r.prototypeId === prototype.id)}
           notes={notes}
+          locked={locked}
           content={docs.content}
           editable={editable}
         />
@@ -52,12 +54,14 @@ const TestCard = memo(function TestCard({
   prototype,
   regions,
   notes,
+  locked,
   content,
   editable,
 }: {
   prototype: Prototype;
   regions: FeedbackRegion[];
   notes: Note[];
+  locked: boolean;
   content: Y.Doc;
   editable: boolean;
 }) {
@@ -87,6 +91,7 @@ const TestCard = memo(function TestCard({
               name={t(`testing.areas.${area}`)}
               hint={t(`testing.areaHints.${area}`)}
               notes={notes.filter((note) => note.frame === region.frame)}
+              locked={locked}
               idPrefix={`${id}-${area}`}
               className={`feedback-area feedback-area--${area}`}
               place={() => placeInArea(region, notes)}
