@@ -21,6 +21,7 @@ import {
   linkIdea,
   pinFocusQuestion,
   richText,
+  setPersonaImage,
   setPrototypeStatus,
 } from "../shared";
 import type { WorkshopId } from "../shared/ids";
@@ -61,6 +62,13 @@ try {
     emoji: "👨‍🍳",
     quote: "ปิดร้านไปยื่นเอกสารหนึ่งวัน ก็ขาดรายได้ไปหนึ่งวัน",
   });
+  // One persona with an uploaded picture (the other keeps its emoji).
+  const portrait = await fetch(`${server.url}${imagesPath(created.id)}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${facToken}`, "content-type": "image/png" },
+    body: new Uint8Array(solidPng(160, 160, [0xf5, 0x9e, 0x0b])),
+  }).then((r) => r.json() as Promise<{ id: string }>);
+  setPersonaImage(content, persona, portrait.id);
   const interview = addInterview(content, {
     authorId: fac.participantId,
     title: "สัมภาษณ์ที่ตลาดบางกะปิ 12 พ.ย.",

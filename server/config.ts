@@ -27,7 +27,7 @@ export interface Config {
   trustProxy: boolean;
   /** Workshop history: a snapshot this long into every stretch of activity (besides stage changes). */
   historyIntervalMs: number;
-  /** Largest uploaded image (storyboards), in bytes; bigger files get 413. */
+  /** Largest uploaded image (storyboard steps, persona pictures), in bytes; bigger files get 413. */
   maxImageBytes: number;
   /** Images one workshop may hold; the next upload gets 409, so nobody can fill the disk (0 = no limit). */
   maxImagesPerWorkshop: number;

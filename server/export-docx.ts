@@ -16,6 +16,7 @@ import {
   authorLabel,
   formatDate,
   type Inline,
+  personaAlt,
   type Report,
   type ReportLabels,
   type ReportLocale,
@@ -54,9 +55,15 @@ const DOCX_IMAGE_TYPES: Partial<Record<ImageType, "png" | "jpg">> = {
 // keeps a step's picture beside its words, and a tall phone photo from filling the page.
 const CM = 96 / 2.54;
 const MAX_PICTURE = { width: 12 * CM, height: 9 * CM };
+// A persona's picture is a portrait beside the name, as on its card: a few centimetres are enough.
+const MAX_PORTRAIT = { width: 4 * CM, height: 4 * CM };
 
-/** The step's picture, scaled down to fit and never up (a small image stays sharp), or null when it can't go in. */
-function picture(step: ReportStoryboardStep, image: EmbeddedImage | undefined, l: ReportLabels) {
+/** A picture scaled down to fit and never up (a small image stays sharp), or null when it can't go in. */
+function picture(
+  image: EmbeddedImage | undefined,
+  max: { width: number; height: number },
+  altText: { name: string; description: string },
+) {
   const type = image && DOCX_IMAGE_TYPES[image.type];
   if (!image || !type) return null;
   let size: { width: number; height: number };
@@ -66,8 +73,7 @@ function picture(step: ReportStoryboardStep, image: EmbeddedImage | undefined, l
     return null;
   }
   if (!(size.width > 0 && size.height > 0)) return null;
-  const scale = Math.min(1, MAX_PICTURE.width / size.width, MAX_PICTURE.height / size.height);
-  const alt = stepAlt(step, l);
+  const scale = Math.min(1, max.width / size.width, max.height / size.height);
   return new ImageRun({
     type,
     data: image.data,
@@ -75,9 +81,12 @@ function picture(step: ReportStoryboardStep, image: EmbeddedImage | undefined, l
       width: Math.max(1, Math.round(size.width * scale)),
       height: Math.max(1, Math.round(size.height * scale)),
     },
-    altText: { name: l.step(step.number), title: alt, description: alt },
+    altText: { name: altText.name, title: altText.description, description: altText.description },
   });
 }
+
+const stepPicture = (step: ReportStoryboardStep, image: EmbeddedImage | undefined, l: ReportLabels) =>
+  picture(image, MAX_PICTURE, { name: l.step(step.number), description: stepAlt(step, l) });
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -128,7 +137,10 @@ function blocks(list: readonly RichBlock[], headingBase: number): Paragraph[] {
   });
 }
 
-/** `images`: the stored images the report's storyboards show, by id; steps without one get a "(picture)" note. */
+/**
+ * `images`: the stored images the report's personas and storyboards show, by id; a picture missing here
+ * gets a "(picture)" note.
+ */
 export async function renderDocx(
   report: Report,
   locale: ReportLocale = "th",
@@ -158,7 +170,7 @@ export async function renderDocx(
   const bold = (text: string) => new TextRun({ text, bold: true, boldComplexScript: true });
   const storyboard = (p: ReportPrototype) => {
     for (const step of p.storyboard) {
-      const image = step.imageId ? picture(step, images.get(step.imageId), l) : null;
+      const image = step.imageId ? stepPicture(step, images.get(step.imageId), l) : null;
       const children: ParagraphChild[] = [new TextRun(`${step.number}. `), ...textRuns(step.text)];
       if (image) children.push(new TextRun({ break: 1 }), image);
       else if (step.imageId)
@@ -218,7 +230,14 @@ export async function renderDocx(
   heading(2, l.personas);
   if (!report.personas.length) none();
   for (const p of report.personas) {
-    heading(3, `${p.emoji} ${p.name}`.trim() || "…");
+    const alt = personaAlt(p, l);
+    const image = p.imageId
+      ? picture(images.get(p.imageId), MAX_PORTRAIT, { name: alt, description: alt })
+      : null;
+    // The picture takes the emoji's place only when it goes in; otherwise it is mentioned.
+    heading(3, (image ? p.name : `${p.emoji} ${p.name}`).trim() || "…");
+    if (image) out.push(new Paragraph({ keepNext: true, children: [image] }));
+    else if (p.imageId) para(new TextRun({ text: l.picture, italics: true, color: "555555" }));
     if (p.quote) out.push(new Paragraph({ style: "Quote", children: textRuns(p.quote) }));
     if (p.needs.blocks.length) {
       heading(4, l.needs);

@@ -65,7 +65,7 @@ export interface ExportApiDeps {
 
 /** What rendering needs beyond the report: the workshop's pictures, and whether links to them work. */
 export interface ExportContext {
-  /** The stored images: HTML and Word embed the storyboards' pictures from here. */
+  /** The stored images: HTML and Word embed the personas' and storyboards' pictures from here. */
   images?: ImageStore | undefined;
   /** This server's origin as its users reach it (`https://host`), null when unknown. */
   origin?: string | null | undefined;
@@ -79,7 +79,10 @@ export interface ExportContext {
  */
 export const EMBED_BYTES = 64 * 1024 * 1024;
 
-/** The stored pictures the report's storyboards show (each once), as long as they fit in `budget`. */
+/**
+ * The stored pictures the report's personas and storyboards show (each once), as long as they fit in
+ * `budget`: taken in the report's order, so the budget runs out at the end of the document, not the start.
+ */
 export function reportImages(
   report: Report,
   store: ImageStore | undefined,
@@ -89,14 +92,17 @@ export function reportImages(
   const out = new Map<string, EmbeddedImage>();
   if (!store) return out;
   let left = budget;
-  for (const prototype of report.prototypes)
-    for (const { imageId } of prototype.storyboard) {
-      if (!imageId || out.has(imageId)) continue;
-      const image = store.get(workshopId, imageId);
-      if (!image || !isImageType(image.type) || image.bytes > left) continue;
-      left -= image.bytes;
-      out.set(imageId, { type: image.type, data: image.data });
-    }
+  const ids = [
+    ...report.personas.map((persona) => persona.imageId),
+    ...report.prototypes.flatMap((prototype) => prototype.storyboard.map((step) => step.imageId)),
+  ];
+  for (const imageId of ids) {
+    if (!imageId || out.has(imageId)) continue;
+    const image = store.get(workshopId, imageId);
+    if (!image || !isImageType(image.type) || image.bytes > left) continue;
+    left -= image.bytes;
+    out.set(imageId, { type: image.type, data: image.data });
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ImageType, Role } from "../shared/protocol";
 
-/** One uploaded image (prototype storyboards); images belong to one workshop and are never shared. */
+/** One uploaded image (storyboard steps, persona pictures); images belong to one workshop and are never shared. */
 export interface StoredImage {
   workshopId: string;
   id: string;

@@ -40,7 +40,7 @@ function storedType(mime: string | undefined): ImageType | null {
 }
 
 /**
- * Images of prototype storyboards, stored by the server.
+ * Images of prototype storyboards and persona cards, stored by the server.
  *
  * - `POST /api/workshops/:id/images`: the raw file as the body (any content type: the type is read from
  *   the bytes, never from the header or a name); facilitator or team token. 201 `ImageUploadResponse`;

@@ -29,7 +29,15 @@ export const METHOD_KEYS = {
 
 /** Fields every record map has. */
 export const RECORD_KEYS = { id: "id", createdAt: "createdAt", authorId: "authorId" } as const;
-export const PERSONA_KEYS = { ...RECORD_KEYS, name: "name", emoji: "emoji", quote: "quote" } as const;
+export const PERSONA_KEYS = {
+  ...RECORD_KEYS,
+  name: "name",
+  /** Shown whenever the persona has no picture, so it is kept when one is added. */
+  emoji: "emoji",
+  quote: "quote",
+  /** Id of an image stored by the server (`/api/workshops/:id/images/:imageId`), absent: none. */
+  imageId: "imageId",
+} as const;
 export const INTERVIEW_KEYS = { ...RECORD_KEYS, title: "title", personaId: "personaId" } as const;
 export const POV_KEYS = { ...RECORD_KEYS, user: "user", need: "need", insight: "insight" } as const;
 export const PROTOTYPE_KEYS = {
@@ -110,11 +118,14 @@ const base = {
   createdAt: z.number().finite().catch(0),
   authorId: z.string().catch(""),
 };
+const IMAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const imageIdField = z.string().regex(IMAGE_ID).nullable().catch(null);
 const personaSchema = z.object({
   ...base,
   name: text(METHOD_LIMITS.shortText),
   emoji: text(METHOD_LIMITS.emoji),
   quote: text(METHOD_LIMITS.quote),
+  imageId: imageIdField,
 });
 const interviewSchema = z.object({
   ...base,
@@ -135,13 +146,12 @@ const prototypeSchema = z.object({
   testHow: text(METHOD_LIMITS.testPlanField),
   status: z.enum(PROTOTYPE_STATUSES).nullable().catch(null),
 });
-const IMAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const stepSchema = z.object({
   ...base,
   prototypeId: z.string().min(1).max(64),
   order: z.number().finite().catch(0),
   text: text(METHOD_LIMITS.stepText),
-  imageId: z.string().regex(IMAGE_ID).nullable().catch(null),
+  imageId: imageIdField,
 });
 
 interface RecordBase {
@@ -153,6 +163,7 @@ export interface Persona extends RecordBase {
   name: string;
   emoji: string;
   quote: string;
+  imageId: string | null;
 }
 export interface Interview extends RecordBase {
   title: string;
@@ -291,6 +302,9 @@ function readAll<T extends { id: string; createdAt: number }>(
 export const richText = (content: Y.Doc, recordId: string, field: RichField): Y.XmlFragment =>
   content.getXmlFragment(richTextKey(recordId, field));
 
+const isImageId = (value: string | null | undefined): value is string =>
+  typeof value === "string" && IMAGE_ID.test(value);
+
 // personas
 
 export interface PersonaFields {
@@ -312,6 +326,15 @@ export const editPersona = (content: Y.Doc, id: RecordId, fields: PersonaFields)
     for (const [k, v] of Object.entries(personaFields(fields))) r.set(k, v);
   });
 export const getPersonas = (content: Y.Doc): Persona[] => readAll(content, "personas", readPersona);
+
+/** Sets (or with null removes) the persona's picture; an id that is not a stored image's shape is refused. */
+export function setPersonaImage(content: Y.Doc, id: RecordId, imageId: string | null): boolean {
+  if (imageId !== null && !isImageId(imageId)) return false;
+  return update(content, "personas", id, (r) => {
+    if (imageId === null) r.delete(PERSONA_KEYS.imageId);
+    else r.set(PERSONA_KEYS.imageId, imageId);
+  });
+}
 
 // interview / observation notes
 
@@ -393,9 +416,6 @@ export const setPrototypeStatus = (content: Y.Doc, id: RecordId, status: Prototy
   });
 
 // storyboard steps
-
-const isImageId = (value: string | null | undefined): value is string =>
-  typeof value === "string" && IMAGE_ID.test(value);
 
 /** Every storyboard step, each prototype's in order (ties from concurrent moves broken by id, the same everywhere). */
 export const getStoryboardSteps = (content: Y.Doc): StoryboardStep[] =>

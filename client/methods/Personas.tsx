@@ -12,10 +12,13 @@ import {
   type Persona,
   type RecordId,
   renameInterview,
+  setPersonaImage,
   tagInterview,
 } from "../../shared";
 import { RichText } from "../richtext/RichText";
 import { useWorkshop } from "../sync/context";
+import { ImagePicker } from "../uploads/ImagePicker";
+import { StoredImage } from "../uploads/StoredImage";
 import { DraftField } from "./DraftField";
 import { canWriteMethods, useInterviews, usePersonas } from "./data";
 
@@ -32,14 +35,22 @@ export const PersonaCard = memo(function PersonaCard({ persona, content, editabl
   return (
     <article className="method-card persona" aria-label={t("methods.persona.label", { name })}>
       <div className="persona__head">
-        <DraftField
-          className="persona__emoji"
-          label={t("methods.persona.emoji")}
-          value={persona.emoji}
-          maxLength={METHOD_LIMITS.emoji}
-          readOnly={!editable}
-          onCommit={(emoji) => editPersona(content, persona.id, { emoji })}
-        />
+        {persona.imageId ? (
+          <StoredImage
+            imageId={persona.imageId}
+            alt={t("methods.persona.pictureAlt", { name })}
+            className="persona__picture"
+          />
+        ) : (
+          <DraftField
+            className="persona__emoji"
+            label={t("methods.persona.emoji")}
+            value={persona.emoji}
+            maxLength={METHOD_LIMITS.emoji}
+            readOnly={!editable}
+            onCommit={(emoji) => editPersona(content, persona.id, { emoji })}
+          />
+        )}
         <DraftField
           className="persona__name"
           label={t("methods.persona.name")}
@@ -61,6 +72,23 @@ export const PersonaCard = memo(function PersonaCard({ persona, content, editabl
           </button>
         )}
       </div>
+      {editable && (
+        <div className="persona__picture-tools">
+          <ImagePicker
+            label={t("methods.persona.picture", { name })}
+            onUploaded={(imageId) => setPersonaImage(content, persona.id, imageId)}
+          />
+          {persona.imageId && (
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => setPersonaImage(content, persona.id, null)}
+            >
+              {t("methods.persona.removePicture")}
+            </button>
+          )}
+        </div>
+      )}
       <blockquote className="persona__quote">
         <DraftField
           label={t("methods.persona.quote")}

@@ -4,6 +4,7 @@ import { imagePath } from "../../shared/protocol";
 import {
   authorLabel,
   formatDate,
+  personaAlt,
   type ReportLabels,
   reportLabels,
   stepAlt,
@@ -120,9 +121,21 @@ export function PublicReport({ workshop }: { workshop: PublicWorkshop }) {
             <ul className="public__list">
               {report.personas.map((p) => (
                 <li key={p.id}>
-                  <strong>
-                    {p.emoji} {p.name}
-                  </strong>
+                  {p.imageId ? (
+                    <span className="public__persona">
+                      <img
+                        className="public__persona-picture"
+                        src={imagePath(workshop.id, p.imageId)}
+                        alt={personaAlt(p, labels)}
+                        loading="lazy"
+                      />
+                      <strong>{p.name}</strong>
+                    </span>
+                  ) : (
+                    <strong>
+                      {p.emoji} {p.name}
+                    </strong>
+                  )}
                   {p.quote && <> — “{p.quote}”</>}
                   {p.needs.text && (
                     <div>

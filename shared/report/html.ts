@@ -1,5 +1,5 @@
 import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../methods";
-import { authorLabel, formatDate, type ReportLocale, reportLabels, stepAlt } from "./labels";
+import { authorLabel, formatDate, personaAlt, type ReportLocale, reportLabels, stepAlt } from "./labels";
 import type { Report, ReportNote, ReportPrototype } from "./model";
 import { type Inline, type RichBlock, safeHref } from "./richtext";
 
@@ -74,9 +74,9 @@ export interface HtmlOptions {
   /** `@font-face` rules (e.g. Sarabun as data URLs, added by the server); without them system fonts are used. */
   fontCss?: string;
   /**
-   * Pictures of storyboard steps as data URIs (`data:image/png;base64,…`) by image id. The page fetches
-   * nothing (its CSP allows only `data:` images), so a step whose picture is not given here shows a
-   * "(picture)" note instead.
+   * Pictures of personas and storyboard steps as data URIs (`data:image/png;base64,…`) by image id. The
+   * page fetches nothing (its CSP allows only `data:` images), so a picture not given here shows as a
+   * "(picture)" note instead (a persona keeps its emoji then).
    */
   images?: ReadonlyMap<string, string> | ((imageId: string) => string | null | undefined);
 }
@@ -102,6 +102,10 @@ blockquote { margin: .5rem 0; padding: .25rem 1rem; border-left: 4px solid #c9c9
 .card { break-inside: avoid; page-break-inside: avoid; }
 ul.tasks { list-style: none; padding-left: 1.2rem; }
 ol.storyboard > li { margin: 0 0 .6rem; break-inside: avoid; page-break-inside: avoid; }
+.persona-head { display: flex; align-items: center; gap: .75rem; margin: 1rem 0 .3rem; }
+.persona-head h4 { margin: 0; }
+.persona-head img { flex: none; width: 2.2cm; height: 2.2cm; object-fit: cover; border-radius: 50%;
+  border: 1px solid #c9c9c9; }
 ol.storyboard img { display: block; max-width: 100%; max-height: 6cm; width: auto; height: auto;
   margin: .25rem 0; border: 1px solid #c9c9c9; }
 dl.plan { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .25rem 0; }
@@ -180,7 +184,16 @@ export function renderHtml(report: Report, locale: ReportLocale = "th", options:
   add(`<h3>${e(l.personas)}</h3>`);
   if (!report.personas.length) add(`<p class="none">${e(l.none)}</p>`);
   for (const p of report.personas) {
-    add(`<article class="card"><h4>${e(`${p.emoji} ${p.name}`.trim()) || "…"}</h4>`);
+    const src = p.imageId ? imageOf(p.imageId) : null;
+    if (src)
+      add(
+        `<article class="card"><div class="persona-head"><img src="${e(src)}" alt="${e(personaAlt(p, l))}"><h4>${e(p.name.trim()) || "…"}</h4></div>`,
+      );
+    else {
+      // Without its bytes the picture is only mentioned, and the emoji stands in for it as in the app.
+      add(`<article class="card"><h4>${e(`${p.emoji} ${p.name}`.trim()) || "…"}</h4>`);
+      if (p.imageId) add(`<p class="none">${e(l.picture)}</p>`);
+    }
     if (p.quote) add(`<blockquote><p>${text(p.quote)}</p></blockquote>`);
     if (p.needs.blocks.length) add(`<h5>${e(l.needs)}</h5>${blocksToHtml(p.needs.blocks, 6)}`);
     if (p.context.blocks.length) add(`<h5>${e(l.context)}</h5>${blocksToHtml(p.context.blocks, 6)}`);

@@ -19,6 +19,8 @@ export interface ReportLabels {
   pseudonymNote: string;
   empathize: string;
   personas: string;
+  /** Alt text of a persona's picture; the name is empty for an unnamed persona. */
+  personaPicture: (name: string) => string;
   needs: string;
   context: string;
   empathyMap: string;
@@ -77,6 +79,7 @@ const en: ReportLabels = {
   pseudonymNote: "Contributors are shown as pseudonyms; names are not published.",
   empathize: "Empathize",
   personas: "Personas",
+  personaPicture: (name) => (name ? `Picture of ${name}` : "Picture of the persona"),
   needs: "Needs",
   context: "Context",
   empathyMap: "Empathy map",
@@ -156,6 +159,7 @@ const th: ReportLabels = {
   pseudonymNote: "แสดงผู้ร่วมเขียนด้วยนามแฝง ไม่เผยแพร่ชื่อจริง",
   empathize: "เข้าใจ",
   personas: "เพอร์โซนา",
+  personaPicture: (name) => (name ? `รูปของ ${name}` : "รูปของเพอร์โซนา"),
   needs: "ความต้องการ",
   context: "บริบท",
   empathyMap: "แผนที่ความเข้าใจ",
@@ -236,6 +240,11 @@ export function authorLabel(report: Report, n: number | null, labels: ReportLabe
 export function stepAlt(step: { number: number; text: string }, labels: ReportLabels): string {
   const text = step.text.replace(/\s+/g, " ").trim();
   return text ? `${labels.step(step.number)}: ${text}` : labels.step(step.number);
+}
+
+/** A persona's picture described in words ("Picture of Aunt Daeng"): alt text in HTML, Word and Markdown. */
+export function personaAlt(persona: { name: string }, labels: ReportLabels): string {
+  return labels.personaPicture(persona.name.replace(/\s+/g, " ").trim());
 }
 
 /** Dates in the report's language, in Thailand's time zone (the Buddhist calendar in Thai). */

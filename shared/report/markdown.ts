@@ -1,5 +1,5 @@
 import { EMPATHY_AREAS, FEEDBACK_AREAS } from "../methods";
-import { authorLabel, formatDate, type ReportLocale, reportLabels, stepAlt } from "./labels";
+import { authorLabel, formatDate, personaAlt, type ReportLocale, reportLabels, stepAlt } from "./labels";
 import type { Report, ReportNote, ReportPrototype } from "./model";
 import { blocksToMarkdown, escapeMarkdown } from "./richtext";
 
@@ -8,7 +8,8 @@ const line = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, " ").tri
 
 export interface MarkdownOptions {
   /**
-   * Where a reader's Markdown viewer can load a storyboard step's picture from (an absolute URL), or null.
+   * Where a reader's Markdown viewer can load a persona's or a storyboard step's picture from (an absolute
+   * URL), or null.
    * A Markdown file cannot carry the bytes, and the server reads an image out without a token only while
    * its workshop is published: the server passes this only for published workshops, and every picture
    * without a URL is a "(picture)" note.
@@ -31,13 +32,14 @@ export function renderMarkdown(
   const list = (notes: readonly ReportNote[], extra?: (n: ReportNote) => string) =>
     notes.length ? notes.map((n) => item(n, extra?.(n) ?? "")).join("\n") : `*${l.none}*`;
 
+  const pictureUrl = (imageId: string) => options.imageUrl?.(imageId)?.replace(/[<>\s]/g, "") || null;
   const storyboard = (p: ReportPrototype) =>
     p.storyboard
       .map((step) => {
         const marker = `${step.number}. `;
         const text = line(step.text);
         if (!step.imageId) return `${marker}${text || "…"}`;
-        const url = options.imageUrl?.(step.imageId)?.replace(/[<>\s]/g, "");
+        const url = pictureUrl(step.imageId);
         // On its own line, indented to the item's text, so it stays inside the list item.
         const picture = url ? `![${escapeMarkdown(stepAlt(step, l))}](<${url}>)` : l.picture;
         return text ? `${marker}${text}\n${" ".repeat(marker.length)}${picture}` : `${marker}${picture}`;
@@ -82,7 +84,11 @@ export function renderMarkdown(
   push(`### ${l.personas}`);
   if (!report.personas.length) push(`*${l.none}*`);
   for (const p of report.personas) {
-    push(`#### ${line(`${p.emoji} ${p.name}`)}`);
+    const url = p.imageId ? pictureUrl(p.imageId) : null;
+    // The picture takes the emoji's place only where a reader can see it.
+    push(`#### ${line(url ? p.name : `${p.emoji} ${p.name}`) || "…"}`);
+    if (url) push(`![${escapeMarkdown(personaAlt(p, l))}](<${url}>)`);
+    else if (p.imageId) push(l.picture);
     if (p.quote) push(`> ${line(p.quote)}`);
     if (p.needs.blocks.length) push(`**${l.needs}**`, blocksToMarkdown(p.needs.blocks, 4));
     if (p.context.blocks.length) push(`**${l.context}**`, blocksToMarkdown(p.context.blocks, 4));

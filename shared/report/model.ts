@@ -102,6 +102,8 @@ export interface ReportPersona extends ReportRecord {
   name: string;
   emoji: string;
   quote: string;
+  /** A stored image of the workshop, shown instead of the emoji; renderers get its bytes apart. */
+  imageId: string | null;
   needs: RichText;
   context: RichText;
 }
@@ -490,6 +492,7 @@ export function buildReport(docs: WorkshopDocs, options: ReportOptions): Report 
       name: p.name,
       emoji: p.emoji,
       quote: p.quote,
+      imageId: p.imageId,
       needs: richText(content, p.id, "needs"),
       context: richText(content, p.id, "context"),
     })),

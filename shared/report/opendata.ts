@@ -84,6 +84,7 @@ export function toOpenData(report: Report, source?: OpenDataSource) {
       name: p.name,
       emoji: p.emoji,
       quote: p.quote,
+      image: p.imageId ? (source?.imageUrl?.(p.imageId) ?? null) : null,
       needs: p.needs.markdown,
       context: p.context.markdown,
       author: author(p.author),

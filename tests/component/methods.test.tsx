@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { PovForm } from "../../client/methods/Define";
 import { PersonaCard } from "../../client/methods/Personas";
 import { type WorkshopContextValue, WorkshopProvider } from "../../client/sync/context";
-import { addPersona, createWorkshopDocs, getPersonas, type Role } from "../../shared";
+import { addPersona, createWorkshopDocs, getPersonas, type Role, setPersonaImage } from "../../shared";
 import { ME } from "./render";
 
 function withWorkshop(role: Role = "team") {
@@ -63,6 +63,43 @@ describe("PersonaCard", () => {
     const needs = await screen.findByRole("textbox", { name: "Needs · Somsri" }, { timeout: 10_000 });
     expect(needs).toHaveAttribute("contenteditable", "false");
     expect(screen.queryByRole("toolbar")).toBeNull();
+  });
+});
+
+describe("PersonaCard pictures", () => {
+  const setup = (role: Role) => {
+    const { docs, wrap } = withWorkshop(role);
+    const id = addPersona(docs.content, { authorId: ME.id, name: "Somsri", emoji: "👵" });
+    setPersonaImage(docs.content, id, "img_Somsri-01");
+    const persona = () => getPersonas(docs.content)[0] as NonNullable<ReturnType<typeof getPersonas>[0]>;
+    return { docs, wrap, persona };
+  };
+
+  it("shows the picture instead of the emoji, and the team can remove it to get the emoji back", async () => {
+    const user = userEvent.setup();
+    const { docs, wrap, persona } = setup("team");
+    const view = render(wrap(<PersonaCard persona={persona()} content={docs.content} editable />));
+    expect(screen.getByRole("img", { name: "Picture of Somsri" })).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Emoji" })).toBeNull();
+    // The picker replaces the picture; its input carries the label.
+    expect(screen.getByLabelText("Picture for Somsri")).toHaveAttribute("type", "file");
+
+    await user.click(screen.getByRole("button", { name: "Remove picture" }));
+    expect(persona().imageId).toBeNull();
+    view.rerender(wrap(<PersonaCard persona={persona()} content={docs.content} editable />));
+    expect(screen.queryByRole("img", { name: "Picture of Somsri" })).toBeNull();
+    expect(screen.getByRole("textbox", { name: "Emoji" })).toHaveValue("👵");
+    expect(screen.queryByRole("button", { name: "Remove picture" })).toBeNull();
+    expect(screen.getByLabelText("Picture for Somsri")).toBeInTheDocument();
+  });
+
+  it("shows observers the picture, with no picker and no remove button", () => {
+    const { docs, wrap, persona } = setup("observer");
+    render(wrap(<PersonaCard persona={persona()} content={docs.content} editable={false} />));
+    expect(screen.getByRole("img", { name: "Picture of Somsri" })).toBeInTheDocument();
+    expect(screen.queryByLabelText("Picture for Somsri")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Remove picture" })).toBeNull();
+    expect(screen.queryByText("👵")).toBeNull();
   });
 });
 

@@ -13,9 +13,11 @@ import {
   addPrototype,
   addStep,
   empathyFrame,
+  getPersonas,
   getStoryboardSteps,
   HMW_FRAME,
   richText,
+  setPersonaImage,
 } from "../../shared/methods";
 import { addNote, getNotes, moveToStage, pinFocusQuestion } from "../../shared/model";
 import {
@@ -270,6 +272,59 @@ describe("GET /api/workshops/:id/export.*", () => {
     const open = await fetch(url);
     expect(open.status).toBe(200);
     expect(Buffer.from(await open.arrayBuffer())).toEqual(picture);
+  });
+
+  it("puts a persona's uploaded picture in place of its emoji in the HTML and Word files, and links it once published", async () => {
+    const { server, w, content } = await setup();
+    // Wider than a persona's 4 cm: it must come out scaled down, keeping its 2:1 shape.
+    const picture = png(600, 300);
+    const uploaded = await fetch(`${server.url}${imagesPath(w.id)}`, {
+      method: "POST",
+      headers: { "content-type": "image/png", authorization: `Bearer ${w.tokens.team}` },
+      body: new Uint8Array(picture),
+    });
+    expect(uploaded.status).toBe(201);
+    const { id: imageId } = (await uploaded.json()) as ImageUploadResponse;
+    // The team's persona reaches the facilitator's document; the facilitator gives it the picture.
+    const persona = await eventually(() => {
+      const [found] = getPersonas(content.doc);
+      expect(found?.name).toBe("ป้าแดง");
+      return found as NonNullable<typeof found>;
+    });
+    expect(setPersonaImage(content.doc, persona.id, imageId)).toBe(true);
+    await eventually(() =>
+      expect(getPersonas(server.rooms.peekDoc(contentRoom(w.id)) as Y.Doc)[0]?.imageId).toBe(imageId),
+    );
+
+    const html = await (await get(server.url, w.id, "html", w.tokens.team)).text();
+    expect(html).toContain(
+      `<img src="data:image/png;base64,${picture.toString("base64")}" alt="รูปของ ป้าแดง"><h4>ป้าแดง</h4>`,
+    );
+
+    const zip = await JSZip.loadAsync(
+      Buffer.from(await (await get(server.url, w.id, "docx", w.tokens.team)).arrayBuffer()),
+    );
+    const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from((await zip.file(media[0] as string)?.async("uint8array")) ?? [])).toEqual(picture);
+    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(document).toContain('descr="รูปของ ป้าแดง"');
+    expect(document).not.toContain("🙂"); // the picture stands in for the emoji
+    expect(document).not.toContain("(ภาพประกอบ)");
+    // 4 cm is 151 px at 96 per inch, 9525 EMU each; half as tall (76 px).
+    expect(document).toContain('<wp:extent cx="1438275" cy="723900"/>');
+
+    // Markdown and open data link to it only once anyone may follow the link.
+    const md = async () => (await get(server.url, w.id, "md", w.tokens.facilitator, "?lang=en")).text();
+    expect(await md()).toContain("#### 🙂 ป้าแดง\n\n(picture)");
+    await fetch(`${server.url}/api/workshops/${w.id}/publish`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    });
+    const url = `${server.url}${imagePath(w.id, imageId)}`;
+    expect(await md()).toContain(`#### ป้าแดง\n\n![Picture of ป้าแดง](<${url}>)`);
+    const data = await (await get(server.url, w.id, "json", w.tokens.facilitator)).json();
+    expect(data.personas[0]).toMatchObject({ name: "ป้าแดง", image: url });
   });
 
   it("DOCX: a JPEG picture goes in; a WebP one, which Word files made by docx cannot hold, is mentioned", async () => {

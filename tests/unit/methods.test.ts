@@ -45,6 +45,7 @@ import {
   richTextKey,
   setNoteAnswers,
   setNoteFrame,
+  setPersonaImage,
   setPrototypeStatus,
   setStepImage,
   tagInterview,
@@ -71,7 +72,15 @@ describe("personas and interview notes", () => {
     ) as RecordId;
     oneWrite(content, () => editPersona(content, id, { quote: "I come at 5 am", name: "Aunt Somsri" }));
     expect(getPersonas(content)).toEqual([
-      { id, createdAt: 5, authorId: ann, name: "Aunt Somsri", emoji: "👵", quote: "I come at 5 am" },
+      {
+        id,
+        createdAt: 5,
+        authorId: ann,
+        name: "Aunt Somsri",
+        emoji: "👵",
+        quote: "I come at 5 am",
+        imageId: null,
+      },
     ]);
     richText(content, id, "needs").insert(0, [new Y.XmlText("to know the wait")]);
 
@@ -88,6 +97,27 @@ describe("personas and interview notes", () => {
     expect(richText(content, id, "needs").length).toBe(0);
     expect(editPersona(content, id, { name: "gone" })).toBe(false);
     expect(deleteRecord(content, "personas", id)).toBe(false);
+  });
+
+  it("sets and removes a persona's picture in one transaction, keeping the emoji, and refuses bad ids", () => {
+    const a = createWorkshopDocs().content;
+    const b = createWorkshopDocs().content;
+    const id = addPersona(a, { authorId: ann, name: "ป้าสมศรี", emoji: "👵" });
+    syncAll(a, b);
+    expect(oneWrite(a, () => setPersonaImage(a, id, "img_AbC-123"))).toBe(true);
+    syncAll(a, b);
+    expect(getPersonas(b)[0]).toMatchObject({ name: "ป้าสมศรี", emoji: "👵", imageId: "img_AbC-123" });
+
+    // A path or an over-long id never reaches the document: it would end up in an image URL.
+    for (const bad of ["../../etc/passwd", "", "a b", "x".repeat(65)])
+      expect(setPersonaImage(a, id, bad)).toBe(false);
+    expect(getPersonas(a)[0]?.imageId).toBe("img_AbC-123");
+
+    expect(oneWrite(a, () => setPersonaImage(a, id, null))).toBe(true);
+    expect(a.getMap<Y.Map<unknown>>(METHOD_KEYS.personas).get(id)?.has("imageId")).toBe(false);
+    syncAll(a, b);
+    expect(getPersonas(b)[0]).toMatchObject({ emoji: "👵", imageId: null });
+    expect(setPersonaImage(a, rid("gone"), "img_AbC-123")).toBe(false);
   });
 });
 
@@ -267,14 +297,27 @@ describe("readers of method records", () => {
       imageId: null,
       text: "",
     });
-    expect(readPersona({ id: "p", name: 7, emoji: null, quote: "q".repeat(9999), createdAt: "x" })).toEqual({
+    expect(
+      readPersona({
+        id: "p",
+        name: 7,
+        emoji: null,
+        quote: "q".repeat(9999),
+        createdAt: "x",
+        imageId: "../x",
+      }),
+    ).toEqual({
       id: "p",
       name: "",
       emoji: "",
       quote: "q".repeat(METHOD_LIMITS.quote),
+      imageId: null,
       createdAt: 0,
       authorId: "",
     });
+    for (const imageId of [42, "", "a/b", "x".repeat(65), { id: "img" }])
+      expect(readPersona({ id: "p", imageId })?.imageId).toBeNull();
+    expect(readPersona({ id: "p", imageId: "img_AbC-123" })?.imageId).toBe("img_AbC-123");
     expect(readInterview({ id: "i", personaId: 42 })?.personaId).toBeNull();
     expect(readPrototype({ id: "t", "idea:": true, "idea:n1": true, "idea:n2": "yes" })?.ideaIds).toEqual([
       "n1",

@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { ParticipantId } from "../../shared/ids";
-import { addPrototype, addStep, type RecordId } from "../../shared/methods";
+import { addPrototype, addStep, type RecordId, setPersonaImage } from "../../shared/methods";
 import {
   buildReport,
   CSV_COLUMNS,
@@ -27,6 +27,14 @@ const build = (participants?: Parameters<typeof buildReport>[1]["participants"])
     now: T0 + 3_600_000,
     ...(participants ? { participants } : {}),
   });
+
+/** The fixture's persona with a picture (an id as the server gives them). */
+const PERSONA_IMAGE = "PersonaPicture000001";
+const withPersonaPicture = () => {
+  const docs = fixtureWorkshop();
+  setPersonaImage(docs.content, "p-daeng" as RecordId, PERSONA_IMAGE);
+  return buildReport(docs, { pseudonymize: true, includeHidden: false, now: T0 + 3_600_000 });
+};
 
 /** Nothing personal or hidden anywhere in a rendered export. */
 function expectClean(output: string) {
@@ -88,6 +96,8 @@ describe("buildReport", () => {
       ].join("\n"),
     );
     expect(persona?.context.blocks).toEqual([]);
+    expect(persona?.imageId).toBeNull();
+    expect(withPersonaPicture().personas[0]).toMatchObject({ emoji: "👵", imageId: PERSONA_IMAGE });
   });
 
   it("has POVs, HMWs, top-voted ideas with counts, prototypes and the feedback grid", () => {
@@ -289,6 +299,38 @@ describe("renderers", () => {
     }
   });
 
+  it("HTML shows a persona's given picture in place of its emoji, and mentions one it was not given", () => {
+    const pictured = withPersonaPicture();
+    const png = "data:image/png;base64,iVBORw0KGgo=";
+    const html = renderHtml(pictured, "en", { images: new Map([[PERSONA_IMAGE, png]]) });
+    expect(html).toContain(
+      `<article class="card"><div class="persona-head"><img src="${png}" alt="Picture of ป้าแดง"><h4>ป้าแดง</h4></div>`,
+    );
+    expect(html).not.toContain("👵 ป้าแดง");
+    expect(html).toContain("<blockquote><p>ไฟสว่างก็พอ</p></blockquote>");
+    expectClean(html);
+    // Without its bytes (or with anything but a stored image type) the emoji stays and the picture is named.
+    for (const images of [undefined, () => "data:image/svg+xml;base64,PHN2Zz4="]) {
+      const without = renderHtml(pictured, "th", images ? { images } : {});
+      expect(without).not.toContain("<img");
+      expect(without).toContain('<h4>👵 ป้าแดง</h4>\n<p class="none">(ภาพประกอบ)</p>');
+    }
+    // A persona without a picture is as before: no note.
+    expect(renderHtml(report, "en")).toContain("<h4>👵 ป้าแดง</h4>\n<blockquote>");
+  });
+
+  it("Markdown links a persona's picture only when given a URL, else names it under the emoji", () => {
+    const pictured = withPersonaPicture();
+    const url = `https://ruamkid.example.go.th/api/workshops/abcdefghjkmn/images/${PERSONA_IMAGE}`;
+    const md = renderMarkdown(pictured, "en", { imageUrl: (id) => (id === PERSONA_IMAGE ? url : null) });
+    expect(md).toContain(`#### ป้าแดง\n\n![Picture of ป้าแดง](<${url}>)\n\n> ไฟสว่างก็พอ`);
+    expect(md).not.toContain("👵");
+    const plain = renderMarkdown(pictured, "th");
+    expect(plain).toContain("#### 👵 ป้าแดง\n\n(ภาพประกอบ)\n\n> ไฟสว่างก็พอ");
+    expect(plain).not.toContain(PERSONA_IMAGE);
+    expect(renderMarkdown(report, "th")).toContain("#### 👵 ป้าแดง\n\n> ไฟสว่างก็พอ");
+  });
+
   it("HTML escapes a hostile title and challenge", () => {
     const docs = fixtureWorkshop();
     docs.control.getMap("meta").set("title", `"><script>alert(1)</script>`);
@@ -335,6 +377,24 @@ describe("renderers", () => {
       null,
       url,
     ]);
+    expect(data.personas[0]).toMatchObject({ name: "ป้าแดง", emoji: "👵", image: null });
+    // A persona's picture: a link once published, null otherwise; both valid.
+    const pictured = withPersonaPicture();
+    const personaUrl = `https://ruamkid.example.go.th/api/workshops/abcdefghjkmn/images/${PERSONA_IMAGE}`;
+    const privately = JSON.parse(JSON.stringify(toOpenData(pictured, { id: "abcdefghjkmn" })));
+    expect(validate(privately), JSON.stringify(validate.errors)).toBe(true);
+    expect(privately.personas[0].image).toBeNull();
+    const openly = JSON.parse(
+      JSON.stringify(
+        toOpenData(pictured, {
+          id: "abcdefghjkmn",
+          imageUrl: (id) => (id === PERSONA_IMAGE ? personaUrl : null),
+        }),
+      ),
+    );
+    expect(validate(openly), JSON.stringify(validate.errors)).toBe(true);
+    expect(openly.personas[0]).toMatchObject({ name: "ป้าแดง", emoji: "👵", image: personaUrl });
+    expect(validate({ ...openly, personas: [{ ...openly.personas[0], image: 7 }] })).toBe(false);
     // A wrong document fails: the schema really checks.
     expect(validate({ ...data, notes: [{ ...data.notes[0], author: "สมชาย" }] })).toBe(false);
     expect(validate({ ...data, prototypes: [{ ...data.prototypes[0], status: "maybe" }] })).toBe(false);
