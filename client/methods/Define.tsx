@@ -18,7 +18,7 @@ import {
 } from "../../shared";
 import { useFacilitatedBoard } from "../facilitation/board";
 import { useVote, useVoteResults } from "../facilitation/hooks";
-import { NoteFacilitation } from "../facilitation/NoteFacilitation";
+import { NoteFacilitation, NoteModeration } from "../facilitation/NoteFacilitation";
 import { canAddNotes, canEditNote, canSteer } from "../permissions";
 import { useWorkshop } from "../sync/context";
 import { useMeta, useStageNotes } from "../sync/useDoc";
@@ -253,7 +253,7 @@ function HmwItem({
       {pinned && <span className="hmw__badge">{t("methods.hmw.pinned")}</span>}
       <p className="hmw__text">{note.text}</p>
       <p className="hmw__by">{t("methods.hmw.by", { author: note.authorName || t("note.anonymous") })}</p>
-      <NoteFacilitation note={note} />
+      <NoteFacilitation note={note} moderation={false} />
       <div className="pov__actions">
         {steer && (
           <button
@@ -274,6 +274,7 @@ function HmwItem({
             {t("methods.delete")}
           </button>
         )}
+        <NoteModeration note={note} />
       </div>
     </li>
   );
