@@ -62,13 +62,16 @@ try {
     emoji: "👨‍🍳",
     quote: "ปิดร้านไปยื่นเอกสารหนึ่งวัน ก็ขาดรายได้ไปหนึ่งวัน",
   });
+  const upload = (png: Buffer) =>
+    fetch(`${server.url}${imagesPath(created.id)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${facToken}`, "content-type": "image/png" },
+      body: new Uint8Array(png),
+    })
+      .then((r) => r.json() as Promise<{ id: string }>)
+      .then((r) => r.id);
   // One persona with an uploaded picture (the other keeps its emoji).
-  const portrait = await fetch(`${server.url}${imagesPath(created.id)}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${facToken}`, "content-type": "image/png" },
-    body: new Uint8Array(solidPng(160, 160, [0xf5, 0x9e, 0x0b])),
-  }).then((r) => r.json() as Promise<{ id: string }>);
-  setPersonaImage(content, persona, portrait.id);
+  setPersonaImage(content, persona, await upload(solidPng(160, 160, [0xf5, 0x9e, 0x0b])));
   const interview = addInterview(content, {
     authorId: fac.participantId,
     title: "สัมภาษณ์ที่ตลาดบางกะปิ 12 พ.ย.",
@@ -113,15 +116,7 @@ try {
   const steps = ["กรอกคำขอใน LINE OA ของเขต", "เจ้าหน้าที่นัดตรวจร้านผ่าน SMS", "รับใบอนุญาตที่ร้านสะดวกซื้อ"];
   for (const [i, text] of steps.entries()) {
     const picture = pictures[i];
-    const imageId = picture
-      ? await fetch(`${server.url}${imagesPath(created.id)}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${facToken}`, "content-type": "image/png" },
-          body: new Uint8Array(picture),
-        })
-          .then((r) => r.json() as Promise<{ id: string }>)
-          .then((r) => r.id)
-      : null;
+    const imageId = picture ? await upload(picture) : null;
     addStep(content, { authorId: fac.participantId, prototypeId: proto, text, imageId });
   }
   editTestPlan(content, proto, {

@@ -29,6 +29,8 @@ export const METHOD_KEYS = {
 
 /** Fields every record map has. */
 export const RECORD_KEYS = { id: "id", createdAt: "createdAt", authorId: "authorId" } as const;
+/** Where a record with a picture (persona, storyboard step) keeps its stored image's id. */
+const RECORD_IMAGE_KEY = "imageId";
 export const PERSONA_KEYS = {
   ...RECORD_KEYS,
   name: "name",
@@ -36,7 +38,7 @@ export const PERSONA_KEYS = {
   emoji: "emoji",
   quote: "quote",
   /** Id of an image stored by the server (`/api/workshops/:id/images/:imageId`), absent: none. */
-  imageId: "imageId",
+  imageId: RECORD_IMAGE_KEY,
 } as const;
 export const INTERVIEW_KEYS = { ...RECORD_KEYS, title: "title", personaId: "personaId" } as const;
 export const POV_KEYS = { ...RECORD_KEYS, user: "user", need: "need", insight: "insight" } as const;
@@ -57,7 +59,7 @@ export const STEP_KEYS = {
   order: "order",
   text: "text",
   /** Id of an image stored by the server (`/api/workshops/:id/images/:imageId`), absent: none. */
-  imageId: "imageId",
+  imageId: RECORD_IMAGE_KEY,
 } as const;
 export const PROTOTYPE_STATUSES = ["keep", "iterate", "drop"] as const;
 export type PrototypeStatus = (typeof PROTOTYPE_STATUSES)[number];
@@ -305,6 +307,15 @@ export const richText = (content: Y.Doc, recordId: string, field: RichField): Y.
 const isImageId = (value: string | null | undefined): value is string =>
   typeof value === "string" && IMAGE_ID.test(value);
 
+/** Sets (or with null removes) a record's picture; an id that is not a stored image's shape is refused. */
+function setImage(content: Y.Doc, name: "personas" | "storyboard", id: RecordId, imageId: string | null) {
+  if (imageId !== null && !isImageId(imageId)) return false;
+  return update(content, name, id, (r) => {
+    if (imageId === null) r.delete(RECORD_IMAGE_KEY);
+    else r.set(RECORD_IMAGE_KEY, imageId);
+  });
+}
+
 // personas
 
 export interface PersonaFields {
@@ -328,13 +339,8 @@ export const editPersona = (content: Y.Doc, id: RecordId, fields: PersonaFields)
 export const getPersonas = (content: Y.Doc): Persona[] => readAll(content, "personas", readPersona);
 
 /** Sets (or with null removes) the persona's picture; an id that is not a stored image's shape is refused. */
-export function setPersonaImage(content: Y.Doc, id: RecordId, imageId: string | null): boolean {
-  if (imageId !== null && !isImageId(imageId)) return false;
-  return update(content, "personas", id, (r) => {
-    if (imageId === null) r.delete(PERSONA_KEYS.imageId);
-    else r.set(PERSONA_KEYS.imageId, imageId);
-  });
-}
+export const setPersonaImage = (content: Y.Doc, id: RecordId, imageId: string | null): boolean =>
+  setImage(content, "personas", id, imageId);
 
 // interview / observation notes
 
@@ -451,13 +457,8 @@ export const editStepText = (content: Y.Doc, id: RecordId, text: string): boolea
   update(content, "storyboard", id, (r) => r.set(STEP_KEYS.text, clampText(text, METHOD_LIMITS.stepText)));
 
 /** Sets (or with null removes) the step's image; an id that is not a stored image's shape is refused. */
-export function setStepImage(content: Y.Doc, id: RecordId, imageId: string | null): boolean {
-  if (imageId !== null && !isImageId(imageId)) return false;
-  return update(content, "storyboard", id, (r) => {
-    if (imageId === null) r.delete(STEP_KEYS.imageId);
-    else r.set(STEP_KEYS.imageId, imageId);
-  });
-}
+export const setStepImage = (content: Y.Doc, id: RecordId, imageId: string | null): boolean =>
+  setImage(content, "storyboard", id, imageId);
 
 /**
  * Moves a step one place earlier (-1) or later (+1): it takes an order between its new neighbours, so

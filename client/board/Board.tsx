@@ -13,13 +13,12 @@ import { addNote, type ClusterId, createCluster, type NoteId, type StageId } fro
 import { useClusterBoard } from "../clusters/board";
 import { ClusterLayer, NewClusterButton } from "../clusters/ClusterLayer";
 import { placeCluster } from "../clusters/geometry";
-import { useFacilitatedBoard } from "../facilitation/board";
+import { useFacilitatedStage } from "../facilitation/board";
 import { frameAt } from "../methods/areas";
 import { BoardAreas } from "../methods/BoardAreas";
 import { canEditNote } from "../permissions";
 import { useSession } from "../state/session";
 import { useWorkshop } from "../sync/context";
-import { useStageNotes } from "../sync/useDoc";
 import { useCursorPublisher, usePeers } from "../sync/usePresence";
 import { BoardTools } from "./BoardTools";
 import { Cursors } from "./Cursors";
@@ -57,7 +56,7 @@ export function Board({ stage }: { stage: StageId }) {
   const { t } = useTranslation();
   const { docs, awareness, self, readOnly: roleReadOnly } = useWorkshop();
   // Facilitation: hidden notes and locked boards (read-only for all but facilitators).
-  const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, stage), stage);
+  const { notes, locked } = useFacilitatedStage(stage);
   const readOnly = roleReadOnly || locked;
   // Affinity clusters: team and facilitators shape them; anyone may move their own notes in and out.
   const clusters = useClusterBoard(docs.content, stage, notes);

@@ -194,9 +194,7 @@ export const NoteCard = memo(function NoteCard({
         </div>
       )}
       {/* Selected, the "answers" choice below names the question already. */}
-      {note.answers && note.stage === "ideate" && !(selected && !readOnly) && (
-        <NoteAnswerBadge note={note} content={content} />
-      )}
+      {note.answers && note.stage === "ideate" && !(selected && !readOnly) && <NoteAnswerBadge note={note} />}
       <NoteFacilitation note={note} moderation={false} />
       {selected && !readOnly && <NoteClusterSelect note={note} content={content} />}
       {selected && !readOnly && note.stage === "ideate" && (

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { isNoteVisible, isStageLockedFor, type Note, type StageId } from "../../shared";
 import { useWorkshop } from "../sync/context";
+import { useStageNotes } from "../sync/useDoc";
 import { useHidden, useStageControl } from "./hooks";
 
 /**
@@ -16,4 +17,10 @@ export function useFacilitatedBoard(notes: Note[], stage: StageId): { notes: Not
     [notes, hidden, self.role],
   );
   return { notes: visible, locked: isStageLockedFor(self.role, stage, lockedStages) };
+}
+
+/** A stage's notes as its board shows them, for views that need nothing else of the stage. */
+export function useFacilitatedStage(stage: StageId): { notes: Note[]; locked: boolean } {
+  const { docs } = useWorkshop();
+  return useFacilitatedBoard(useStageNotes(docs.content, stage), stage);
 }

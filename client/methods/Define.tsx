@@ -16,7 +16,7 @@ import {
   type PovFields,
   pinFocusQuestion,
 } from "../../shared";
-import { useFacilitatedBoard } from "../facilitation/board";
+import { useFacilitatedStage } from "../facilitation/board";
 import { useVote, useVoteResults } from "../facilitation/hooks";
 import { NoteFacilitation, NoteModeration } from "../facilitation/NoteFacilitation";
 import { canAddNotes, canEditNote, canSteer } from "../permissions";
@@ -162,7 +162,7 @@ export function HmwPanel() {
   const { t } = useTranslation();
   const { docs, self, readOnly } = useWorkshop();
   const meta = useMeta(docs.control);
-  const board = useFacilitatedBoard(useStageNotes(docs.content, "define"), "define");
+  const board = useFacilitatedStage("define");
   const questions = useMemo(() => board.notes.filter((note) => note.frame === HMW_FRAME), [board.notes]);
   // A dot vote on Define is how the group votes a question up: once revealed, most votes first.
   const vote = useVote(docs.control);

@@ -1,17 +1,14 @@
 import { useTranslation } from "react-i18next";
 import type { Note } from "../../shared";
-import { useFacilitatedBoard } from "../facilitation/board";
-import { useWorkshop } from "../sync/context";
-import { useStageNotes } from "../sync/useDoc";
+import { useFacilitatedStage } from "../facilitation/board";
 import { type Area, EMPATHY_LAYOUT, placeInArea } from "./areas";
 import { FramedNotes } from "./FramedNotes";
 
 /** The empathy map as a list of its six areas: readable and writable on a phone, same notes as the board. */
 export function EmpathyMapPanel() {
   const { t } = useTranslation();
-  const { docs } = useWorkshop();
   // The same notes the board shows: without hidden ones (but for facilitators), read-only while locked.
-  const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, "empathize"), "empathize");
+  const { notes, locked } = useFacilitatedStage("empathize");
   return (
     <section className="method-panel" aria-labelledby="empathy-heading">
       <div className="method-panel__head">

@@ -42,7 +42,8 @@ export function FramedNotes({
   const [text, setText] = useState("");
   const headingId = `${idPrefix}-heading`;
   const inputId = `${idPrefix}-input`;
-  const canAdd = !readOnly && canAddNotes(self.role) && !locked;
+  const mayWrite = !readOnly && canAddNotes(self.role);
+  const canAdd = mayWrite && !locked;
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -85,9 +86,7 @@ export function FramedNotes({
           ))}
         </ul>
       )}
-      {locked && !readOnly && canAddNotes(self.role) && (
-        <p className="framed-notes__locked">{t("facilitation.boardLocked")}</p>
-      )}
+      {mayWrite && locked && <p className="framed-notes__locked">{t("facilitation.boardLocked")}</p>}
       {canAdd && (
         <form className="framed-notes__add" onSubmit={add}>
           <label className="visually-hidden" htmlFor={inputId}>

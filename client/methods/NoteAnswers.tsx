@@ -2,12 +2,11 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { HMW_FRAME, type Note, type NoteId, setNoteAnswers } from "../../shared";
-import { useFacilitatedBoard } from "../facilitation/board";
-import { useStageNotes } from "../sync/useDoc";
+import { useFacilitatedStage } from "../facilitation/board";
 
 /** The Define stage's "How might we…" questions an idea can answer (hidden ones only for facilitators). */
-export function useHmwQuestions(content: Y.Doc): Note[] {
-  const define = useFacilitatedBoard(useStageNotes(content, "define"), "define").notes;
+export function useHmwQuestions(): Note[] {
+  const define = useFacilitatedStage("define").notes;
   return useMemo(() => define.filter((note) => note.frame === HMW_FRAME && note.text.trim()), [define]);
 }
 
@@ -24,7 +23,7 @@ export function NoteAnswerSelect({
   className?: string;
 }) {
   const { t } = useTranslation();
-  const questions = useHmwQuestions(content);
+  const questions = useHmwQuestions();
   if (questions.length === 0) return null;
   return (
     <select
@@ -45,9 +44,9 @@ export function NoteAnswerSelect({
 }
 
 /** The question an idea answers, shown on the idea itself. */
-export function NoteAnswerBadge({ note, content }: { note: Note; content: Y.Doc }) {
+export function NoteAnswerBadge({ note }: { note: Note }) {
   const { t } = useTranslation();
-  const questions = useHmwQuestions(content);
+  const questions = useHmwQuestions();
   const question = note.answers ? questions.find((q) => q.id === note.answers) : undefined;
   if (!question) return null;
   return (

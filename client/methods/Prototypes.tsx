@@ -10,10 +10,9 @@ import {
   type Prototype,
   renamePrototype,
 } from "../../shared";
-import { useFacilitatedBoard } from "../facilitation/board";
+import { useFacilitatedStage } from "../facilitation/board";
 import { RichText } from "../richtext/RichText";
 import { useWorkshop } from "../sync/context";
-import { useStageNotes } from "../sync/useDoc";
 import { DraftField } from "./DraftField";
 import { canWriteMethods, usePrototypes } from "./data";
 import { Storyboard } from "./Storyboard";
@@ -97,7 +96,7 @@ export function PrototypesPanel() {
   const { docs, self } = useWorkshop();
   const prototypes = usePrototypes(docs.content);
   // Ideas to build on: the board's, so a hidden idea is offered to facilitators only.
-  const ideas = useFacilitatedBoard(useStageNotes(docs.content, "ideate"), "ideate").notes;
+  const ideas = useFacilitatedStage("ideate").notes;
   const editable = canWriteMethods(self.role);
   return (
     <section className="method-panel" aria-labelledby="prototypes-heading">

@@ -11,10 +11,9 @@ import {
   setPrototypeStatus,
   TEST_PLAN_FIELDS,
 } from "../../shared";
-import { useFacilitatedBoard } from "../facilitation/board";
+import { useFacilitatedStage } from "../facilitation/board";
 import { RichText } from "../richtext/RichText";
 import { useWorkshop } from "../sync/context";
-import { useStageNotes } from "../sync/useDoc";
 import { type FeedbackRegion, feedbackLayout, placeInArea } from "./areas";
 import { DraftField } from "./DraftField";
 import { canWriteMethods, usePrototypes } from "./data";
@@ -25,7 +24,7 @@ export function TestingPanel() {
   const { t } = useTranslation();
   const { docs, self } = useWorkshop();
   const prototypes = usePrototypes(docs.content);
-  const { notes, locked } = useFacilitatedBoard(useStageNotes(docs.content, "test"), "test");
+  const { notes, locked } = useFacilitatedStage("test");
   const regions = feedbackLayout(prototypes);
   const editable = canWriteMethods(self.role);
   return (

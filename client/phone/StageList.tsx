@@ -26,7 +26,7 @@ import {
 } from "../../shared";
 import { BOARD_HEIGHT, BOARD_WIDTH, type Rect } from "../board/geometry";
 import { useClusterBoard } from "../clusters/board";
-import { useFacilitatedBoard } from "../facilitation/board";
+import { useFacilitatedBoard, useFacilitatedStage } from "../facilitation/board";
 import { useHidden } from "../facilitation/hooks";
 import { NoteFacilitation } from "../facilitation/NoteFacilitation";
 import {
@@ -74,7 +74,7 @@ export function StageList({ stage }: { stage: StageId }) {
   const canAdd = !readOnly && canAddNotes(self.role);
   const board = useClusterBoard(docs.content, stage, notes);
   const hidden = useHidden(docs.control);
-  const questions = useFacilitatedBoard(useStageNotes(docs.content, "define"), "define").notes.filter(isHmw);
+  const questions = useFacilitatedStage("define").notes.filter(isHmw);
   const composeRef = useRef<HTMLTextAreaElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [added, setAdded] = useState<NoteId | null>(null);

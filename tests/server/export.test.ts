@@ -124,6 +124,35 @@ const get = (url: string, id: string, format: string, token?: string, query = ""
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 
+/** Uploads a picture as `token`'s holder; answers the stored image's id. */
+async function uploadImage(serverUrl: string, workshopId: string, token: string, picture: Buffer) {
+  const uploaded = await fetch(`${serverUrl}${imagesPath(workshopId)}`, {
+    method: "POST",
+    headers: { "content-type": "image/png", authorization: `Bearer ${token}` },
+    body: new Uint8Array(picture),
+  });
+  expect(uploaded.status).toBe(201);
+  return ((await uploaded.json()) as ImageUploadResponse).id;
+}
+
+/** A Word file's embedded pictures (their names) and its document XML. */
+async function unzipDocx(bytes: Buffer | Uint8Array | ArrayBuffer) {
+  const zip = await JSZip.loadAsync(bytes);
+  const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/"));
+  return {
+    media,
+    document: (await zip.file("word/document.xml")?.async("string")) ?? "",
+    /** The bytes of the first embedded picture. */
+    firstPicture: async () => Buffer.from((await zip.file(media[0] as string)?.async("uint8array")) ?? []),
+  };
+}
+
+const publish = (serverUrl: string, workshopId: string, facilitatorToken: string) =>
+  fetch(`${serverUrl}/api/workshops/${workshopId}/publish`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${facilitatorToken}` },
+  });
+
 function expectNoSecrets(body: string, secrets: readonly string[]) {
   for (const secret of secrets) expect(body, secret).not.toContain(secret);
 }
@@ -221,13 +250,7 @@ describe("GET /api/workshops/:id/export.*", () => {
     const { server, w, content, facilitatorId } = await setup();
     // Wider than the Word page allows: it must come out scaled to 12 cm, keeping its 2:1 shape.
     const picture = png(1200, 600);
-    const uploaded = await fetch(`${server.url}${imagesPath(w.id)}`, {
-      method: "POST",
-      headers: { "content-type": "image/png", authorization: `Bearer ${w.tokens.facilitator}` },
-      body: new Uint8Array(picture),
-    });
-    expect(uploaded.status).toBe(201);
-    const { id: imageId } = (await uploaded.json()) as ImageUploadResponse;
+    const imageId = await uploadImage(server.url, w.id, w.tokens.facilitator, picture);
     const prototype = addPrototype(content.doc, { authorId: facilitatorId, title: "ป้ายไฟโซลาร์" });
     addStep(content.doc, { authorId: facilitatorId, prototypeId: prototype, text: "ป้าแดงรอรถตอนสองทุ่ม" });
     addStep(content.doc, {
@@ -246,13 +269,11 @@ describe("GET /api/workshops/:id/export.*", () => {
       `<img src="data:image/png;base64,${picture.toString("base64")}" alt="ขั้นที่ 2: ไฟสว่างขึ้นเมื่อมีคนมา">`,
     );
 
-    const zip = await JSZip.loadAsync(
-      Buffer.from(await (await get(server.url, w.id, "docx", w.tokens.team)).arrayBuffer()),
+    const { media, document, firstPicture } = await unzipDocx(
+      await (await get(server.url, w.id, "docx", w.tokens.team)).arrayBuffer(),
     );
-    const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/"));
     expect(media).toHaveLength(1);
-    expect(Buffer.from((await zip.file(media[0] as string)?.async("uint8array")) ?? [])).toEqual(picture);
-    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(await firstPicture()).toEqual(picture);
     expect(document).toContain("ไฟสว่างขึ้นเมื่อมีคนมา");
     expect(document).toContain('descr="ขั้นที่ 2: ไฟสว่างขึ้นเมื่อมีคนมา"');
     // 12 cm is 454 px at 96 per inch, 9525 EMU each; half as tall.
@@ -261,10 +282,7 @@ describe("GET /api/workshops/:id/export.*", () => {
     // Markdown and open data cannot carry the bytes: a link only once anyone may follow it.
     const md = async () => (await get(server.url, w.id, "md", w.tokens.facilitator, "?lang=en")).text();
     expect(await md()).toContain("2. ไฟสว่างขึ้นเมื่อมีคนมา\n   (picture)");
-    await fetch(`${server.url}/api/workshops/${w.id}/publish`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
-    });
+    await publish(server.url, w.id, w.tokens.facilitator);
     const url = `${server.url}${imagePath(w.id, imageId)}`;
     expect(await md()).toContain(`   ![Step 2: ไฟสว่างขึ้นเมื่อมีคนมา](<${url}>)`);
     const data = await (await get(server.url, w.id, "json", w.tokens.facilitator)).json();
@@ -278,13 +296,7 @@ describe("GET /api/workshops/:id/export.*", () => {
     const { server, w, content } = await setup();
     // Wider than a persona's 4 cm: it must come out scaled down, keeping its 2:1 shape.
     const picture = png(600, 300);
-    const uploaded = await fetch(`${server.url}${imagesPath(w.id)}`, {
-      method: "POST",
-      headers: { "content-type": "image/png", authorization: `Bearer ${w.tokens.team}` },
-      body: new Uint8Array(picture),
-    });
-    expect(uploaded.status).toBe(201);
-    const { id: imageId } = (await uploaded.json()) as ImageUploadResponse;
+    const imageId = await uploadImage(server.url, w.id, w.tokens.team, picture);
     // The team's persona reaches the facilitator's document; the facilitator gives it the picture.
     const persona = await eventually(() => {
       const [found] = getPersonas(content.doc);
@@ -301,13 +313,11 @@ describe("GET /api/workshops/:id/export.*", () => {
       `<img src="data:image/png;base64,${picture.toString("base64")}" alt="รูปของ ป้าแดง"><h4>ป้าแดง</h4>`,
     );
 
-    const zip = await JSZip.loadAsync(
-      Buffer.from(await (await get(server.url, w.id, "docx", w.tokens.team)).arrayBuffer()),
+    const { media, document, firstPicture } = await unzipDocx(
+      await (await get(server.url, w.id, "docx", w.tokens.team)).arrayBuffer(),
     );
-    const media = Object.keys(zip.files).filter((name) => name.startsWith("word/media/"));
     expect(media).toHaveLength(1);
-    expect(Buffer.from((await zip.file(media[0] as string)?.async("uint8array")) ?? [])).toEqual(picture);
-    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(await firstPicture()).toEqual(picture);
     expect(document).toContain('descr="รูปของ ป้าแดง"');
     expect(document).not.toContain("🙂"); // the picture stands in for the emoji
     expect(document).not.toContain("(ภาพประกอบ)");
@@ -317,10 +327,7 @@ describe("GET /api/workshops/:id/export.*", () => {
     // Markdown and open data link to it only once anyone may follow the link.
     const md = async () => (await get(server.url, w.id, "md", w.tokens.facilitator, "?lang=en")).text();
     expect(await md()).toContain("#### 🙂 ป้าแดง\n\n(picture)");
-    await fetch(`${server.url}/api/workshops/${w.id}/publish`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
-    });
+    await publish(server.url, w.id, w.tokens.facilitator);
     const url = `${server.url}${imagePath(w.id, imageId)}`;
     expect(await md()).toContain(`#### ป้าแดง\n\n![Picture of ป้าแดง](<${url}>)`);
     const data = await (await get(server.url, w.id, "json", w.tokens.facilitator)).json();
@@ -338,15 +345,8 @@ describe("GET /api/workshops/:id/export.*", () => {
       "UklGRjYAAABXRUJQVlA4ICoAAACQAQCdASoCAAIAAsBMJaACdLoAA5gA/u3O3/5mj+SP0C6D/1qZGPkXAAA=",
       "base64",
     );
-    const open = async (type: "image/jpeg" | "image/webp", data: Buffer) => {
-      const zip = await JSZip.loadAsync(
-        await renderDocx(report, "th", new Map([[STEP_IMAGE, { type, data }]])),
-      );
-      return {
-        media: Object.keys(zip.files).filter((name) => name.startsWith("word/media/")),
-        document: (await zip.file("word/document.xml")?.async("string")) ?? "",
-      };
-    };
+    const open = async (type: "image/jpeg" | "image/webp", data: Buffer) =>
+      unzipDocx(await renderDocx(report, "th", new Map([[STEP_IMAGE, { type, data }]])));
     const withJpeg = await open("image/jpeg", jpeg);
     expect(withJpeg.media).toEqual([expect.stringMatching(/\.jpe?g$/)]);
     expect(withJpeg.document).not.toContain("(ภาพประกอบ)");
